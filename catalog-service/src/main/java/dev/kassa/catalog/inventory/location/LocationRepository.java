@@ -50,7 +50,7 @@ class LocationRepository {
                            and (cast(:active as boolean) is null or l.is_active = :active)
                          order by l.is_default desc, lower(l.code), l.id
                         """)
-                .param("type", type == null ? null : type.wire())
+                .param("type", type == null ? null : type.code())
                 .param("active", active)
                 .query(ROW)
                 .list();
@@ -98,7 +98,7 @@ class LocationRepository {
                         """)
                 .param("code", code)
                 .param("name", name)
-                .param("type", type.wire())
+                .param("type", type.code())
                 .param("active", active)
                 .query(Long.class)
                 .single();
@@ -113,7 +113,7 @@ class LocationRepository {
                 .param("id", id)
                 .param("code", code)
                 .param("name", name)
-                .param("type", type.wire())
+                .param("type", type.code())
                 .param("active", active)
                 .update();
     }

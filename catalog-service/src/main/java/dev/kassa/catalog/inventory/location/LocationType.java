@@ -1,11 +1,11 @@
 package dev.kassa.catalog.inventory.location;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.kassa.platform.data.Coded;
+
 import java.util.Optional;
 
 /** What a location is for: a shop's floor and back room, a plant's raw materials, hazardous goods, stages and quarantine. */
-public enum LocationType {
+public enum LocationType implements Coded {
     SALES_FLOOR,
     BACK_ROOM,
     RAW_MATERIALS,
@@ -14,11 +14,6 @@ public enum LocationType {
     FINISHED,
     QUARANTINE;
 
-    /** The name in the API and the database ({@code sales_floor}). */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** The type a database row holds. */
     static LocationType of(String wire) {
         return parse(wire).orElseThrow(() -> new IllegalArgumentException("No location type " + wire));
@@ -26,6 +21,6 @@ public enum LocationType {
 
     /** A type a client named; empty when it names none (names are exact). */
     static Optional<LocationType> parse(String wire) {
-        return Arrays.stream(values()).filter(t -> t.wire().equals(wire)).findFirst();
+        return Coded.of(LocationType.class, wire);
     }
 }

@@ -276,7 +276,7 @@ public class BatchRepository {
                                status_changed_at = now(), updated_at = now()
                          where id = :id
                         """)
-                .param("status", status.wire())
+                .param("status", status.code())
                 .param("reason", reason)
                 .param("user", userId)
                 .param("id", id)

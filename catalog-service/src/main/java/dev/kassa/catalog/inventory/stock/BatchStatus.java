@@ -1,7 +1,7 @@
 package dev.kassa.catalog.inventory.stock;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.kassa.platform.data.Coded;
+
 import java.util.Optional;
 
 /**
@@ -9,19 +9,14 @@ import java.util.Optional;
  * batches first); {@code blocked} ones (a recall, a failed check) are never held or sold. The code names it only
  * through this type.
  */
-enum BatchStatus {
+enum BatchStatus implements Coded {
     APPROVED,
     PENDING,
     BLOCKED;
 
-    /** The name in the API, the database and the messages ({@code approved}). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** A status a client named (a list filter); empty when it names none (names are exact). */
     static Optional<BatchStatus> parse(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        return Coded.of(BatchStatus.class, wire);
     }
 
     /** The status a database row holds. */

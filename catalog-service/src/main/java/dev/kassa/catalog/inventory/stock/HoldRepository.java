@@ -57,7 +57,7 @@ class HoldRepository {
                 status,
                 Messages.get("hold.status." + status),
                 until,
-                HoldStatus.ACTIVE.wire().equals(status) && !until.isAfter(Instant.now()),
+                HoldStatus.ACTIVE.code().equals(status) && !until.isAfter(Instant.now()),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     };
@@ -91,7 +91,7 @@ class HoldRepository {
                 "r.created_at desc, r.id desc",
                 q -> q.param("product", f.product())
                         .param("batch", f.batch())
-                        .param("status", f.status() == null ? null : f.status().wire()),
+                        .param("status", f.status() == null ? null : f.status().code()),
                 ROW,
                 page);
     }

@@ -1,7 +1,7 @@
 package dev.kassa.catalog.inventory.stock;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.kassa.platform.data.Coded;
+
 import java.util.Optional;
 
 /**
@@ -9,19 +9,14 @@ import java.util.Optional;
  * by its sale, {@code cancelled} by a release, {@code expired} by the sweep. The statements move it; the code names it
  * only through this type.
  */
-enum HoldStatus {
+enum HoldStatus implements Coded {
     ACTIVE,
     COMPLETED,
     CANCELLED,
     EXPIRED;
 
-    /** The name in the API and the database ({@code active}). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** A status a client named (a list filter); empty when it names none (names are exact). */
     static Optional<HoldStatus> parse(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        return Coded.of(HoldStatus.class, wire);
     }
 }

@@ -102,13 +102,13 @@ public class StockLedger {
                         .map(b ->
                                 new StockLevelRepository.Movement(b.productId(), ids.get(b.productId()), b.quantity()))
                         .toList(),
-                reason.wire(),
+                reason.code(),
                 rows.stream().map(BatchRepository.NewBatch::number).toList(),
                 "",
                 null);
         Map<Long, String> references = new LinkedHashMap<>();
         rows.forEach(b -> references.put(b.productId(), b.number()));
-        events.received(references, reason.wire());
+        events.received(references, reason.code());
     }
 
     /**
@@ -118,8 +118,8 @@ public class StockLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void sold(List<StockLevelRepository.Movement> out, List<String> references, List<StockEvents.Taken> taken) {
-        movements.recordMovements(out, StockReason.SALE.wire(), references, "", null);
-        events.taken(taken, StockReason.SALE.wire());
+        movements.recordMovements(out, StockReason.SALE.code(), references, "", null);
+        events.taken(taken, StockReason.SALE.code());
     }
 
     /** One change of stock: its products locked, what moves, posted once. */
@@ -237,8 +237,8 @@ public class StockLedger {
                 return;
             }
             movements.recordMovements(
-                    moved, reason.wire(), moved.stream().map(m -> reference).toList(), note, userId);
-            events.changed(before, reason.wire(), reference);
+                    moved, reason.code(), moved.stream().map(m -> reference).toList(), note, userId);
+            events.changed(before, reason.code(), reference);
         }
 
         /**

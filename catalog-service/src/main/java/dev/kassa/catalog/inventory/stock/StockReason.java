@@ -1,11 +1,11 @@
 package dev.kassa.catalog.inventory.stock;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.kassa.platform.data.Coded;
+
 import java.util.Optional;
 
-/** Why stock moved: each movement of the ledger has one, written as {@link #wire()} in its row and its events. */
-public enum StockReason {
+/** Why stock moved: each movement of the ledger has one, written as {@link #code()} in its row and its events. */
+public enum StockReason implements Coded {
     /** Goods received by hand into a new batch (or a new product's first stock from its form). */
     RECEIPT,
     /** A new product's first stock from an imported file. */
@@ -30,11 +30,6 @@ public enum StockReason {
     RETURN_TO_SUPPLIER,
     OTHER;
 
-    /** As the movements' {@code reason} column, the API and the events write it. */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** Goods from outside the owner's stores, which wait for a check when the store checks new batches first. */
     boolean checkedOnArrival() {
         return this == RECEIPT || this == PURCHASE;
@@ -52,6 +47,6 @@ public enum StockReason {
 
     /** The reason a wire name names, if any. */
     public static Optional<StockReason> parse(String wire) {
-        return Arrays.stream(values()).filter(r -> r.wire().equals(wire)).findFirst();
+        return Coded.of(StockReason.class, wire);
     }
 }

@@ -11,7 +11,7 @@ class BatchStatusTests {
     @Test
     void statusesAreSpelledAsTheApiAndTheDatabaseAlwaysDid() {
         assertThat(BatchStatus.values())
-                .extracting(BatchStatus::wire)
+                .extracting(BatchStatus::code)
                 .containsExactly("approved", "pending", "blocked");
         assertThat(BatchStatus.parse("blocked")).contains(BatchStatus.BLOCKED);
         assertThat(BatchStatus.parse("BLOCKED")).isEmpty();

@@ -9,12 +9,12 @@ class StockReasonTests {
 
     @Test
     void eachReasonIsWrittenAsTheMovementsAndEventsAlwaysWroteIt() {
-        assertThat(StockReason.RETURN_TO_SUPPLIER.wire()).isEqualTo("return_to_supplier");
+        assertThat(StockReason.RETURN_TO_SUPPLIER.code()).isEqualTo("return_to_supplier");
         assertThat(StockReason.parse("write_off")).contains(StockReason.WRITE_OFF);
         assertThat(StockReason.parse("WRITE_OFF")).isEmpty();
         assertThat(StockReason.parse("theft")).isEmpty();
         for (StockReason reason : StockReason.values()) {
-            assertThat(StockReason.parse(reason.wire())).contains(reason);
+            assertThat(StockReason.parse(reason.code())).contains(reason);
         }
     }
 
@@ -22,12 +22,12 @@ class StockReasonTests {
     void aPersonAdjustsWithTheAdjustmentReasonsOnlyAndTheFlowsKeepTheirOwn() {
         assertThat(StockReason.values())
                 .filteredOn(StockReason::adjustment)
-                .extracting(StockReason::wire)
+                .extracting(StockReason::code)
                 .containsExactlyInAnyOrder(
                         "adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
         assertThat(StockReason.values())
                 .filteredOn(StockReason::decreasing)
-                .extracting(StockReason::wire)
+                .extracting(StockReason::code)
                 .containsExactlyInAnyOrder("write_off", "damage", "loss", "expired", "return_to_supplier");
     }
 
