@@ -10,8 +10,14 @@ import java.util.List;
  */
 public interface OpeningStock {
 
-    /** A new product's first batch. */
-    record Opening(long product, String batchNumber, BigDecimal quantity, BigDecimal cost, LocalDate expiry) {}
+    /** A new product's first batch ({@code hazardous}: the product is hazardous goods, put only at such a location). */
+    record Opening(
+            long product,
+            String batchNumber,
+            BigDecimal quantity,
+            BigDecimal cost,
+            LocalDate expiry,
+            boolean hazardous) {}
 
     /** Where the first stock came from: the product form or a file. */
     enum Source {

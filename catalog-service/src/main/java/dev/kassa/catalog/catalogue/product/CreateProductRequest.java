@@ -36,4 +36,5 @@ public record CreateProductRequest(
         @PrintableText String batchNumber,
         LocalDate expiryDate,
         Boolean isFeatured,
-        Boolean isActive) {}
+        Boolean isActive,
+        Boolean hazardous) {}

@@ -25,6 +25,8 @@ public class Product extends CatalogEntry implements ProductFields {
     private BigDecimal maxQuantity;
     private boolean trackInventory = true;
     private boolean isFeatured;
+    /** Hazardous goods (ADR): only ever put at a location of type {@code hazardous}. */
+    private boolean hazardous;
     /** The product this one is a variant of (null: a product of its own, or a parent of variants). */
     private Long variantOf;
     /** What sets a variant apart from its siblings ({@code {"size": "M"}}); null for a product that is not a variant. */
@@ -119,6 +121,15 @@ public class Product extends CatalogEntry implements ProductFields {
 
     public boolean isFeatured() {
         return isFeatured;
+    }
+
+    public boolean hazardous() {
+        return hazardous;
+    }
+
+    /** Flags or unflags the product as hazardous goods. */
+    void hazardous(boolean hazardous) {
+        this.hazardous = hazardous;
     }
 
     /** (sale − cost) / cost × 100, 0 when there is no cost. */

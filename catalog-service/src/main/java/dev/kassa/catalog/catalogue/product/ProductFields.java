@@ -44,6 +44,8 @@ interface ProductFields {
 
     boolean trackInventory();
 
+    boolean hazardous();
+
     Instant createdAt();
 
     Instant updatedAt();

@@ -283,7 +283,8 @@ class ProductImportService implements ImportHandler {
                     null,
                     null,
                     null,
-                    flag(line.active(), existing.isActive()));
+                    flag(line.active(), existing.isActive()),
+                    null);
         }
 
         /**
@@ -364,7 +365,8 @@ class ProductImportService implements ImportHandler {
                     null,
                     null,
                     null,
-                    line.active());
+                    line.active(),
+                    null);
         }
 
         /** The id of the category or unit a cell names; one the store lacks is made when {@code make}, null otherwise. */
@@ -393,5 +395,6 @@ class ProductImportService implements ImportHandler {
     }
 
     private static final CreateProductRequest UNCHANGED = new CreateProductRequest(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
 }

@@ -207,6 +207,7 @@ class ProductReadRepository {
                 rs.getBigDecimal("min_quantity"),
                 rs.getBigDecimal("max_quantity"),
                 rs.getBoolean("track_inventory"),
+                rs.getBoolean("hazardous"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 (Long) rs.getObject("variant_of"),

@@ -26,6 +26,7 @@ record ProductRow(
         BigDecimal minQuantity,
         BigDecimal maxQuantity,
         boolean trackInventory,
+        boolean hazardous,
         Instant createdAt,
         Instant updatedAt,
         Long variantOf,

@@ -120,7 +120,12 @@ public class ProductService {
             made.set(passed.get(k), new Made(id, null));
             if (f.initialQuantity().signum() > 0) {
                 openings.add(new OpeningStock.Opening(
-                        id, r.batchNumber(), f.initialQuantity(), f.costPrice(), r.expiryDate()));
+                        id,
+                        r.batchNumber(),
+                        f.initialQuantity(),
+                        f.costPrice(),
+                        r.expiryDate(),
+                        rows.get(k).hazardous()));
             }
             created.add(productCreated(id, rows.get(k), categoryNames));
         }
@@ -167,6 +172,7 @@ public class ProductService {
                 f.minQuantity(),
                 f.maxQuantity(),
                 r.trackInventory() == null || r.trackInventory(),
+                Boolean.TRUE.equals(r.hazardous()),
                 null,
                 null,
                 null,
@@ -229,6 +235,9 @@ public class ProductService {
                 r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
                 r.isFeatured() != null ? r.isFeatured() : p.isFeatured(),
                 r.isActive() != null ? r.isActive() : p.isActive());
+        if (r.hazardous() != null) {
+            p.hazardous(r.hazardous());
+        }
         products.saveAndFlush(p);
         outbox.publish(TenantContext.require().key(), updated(p, changed));
         return p;

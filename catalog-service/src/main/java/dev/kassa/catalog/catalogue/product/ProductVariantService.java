@@ -122,7 +122,8 @@ class ProductVariantService {
                 r.batchNumber(),
                 r.expiryDate(),
                 false,
-                parent.isActive());
+                parent.isActive(),
+                parent.hazardous());
     }
 
     /** The parent's variants, in the order they were made. */

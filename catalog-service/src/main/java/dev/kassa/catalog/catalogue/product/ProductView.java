@@ -63,6 +63,7 @@ public record ProductView(
             BigDecimal minQuantity,
             BigDecimal maxQuantity,
             boolean trackInventory,
+            boolean hazardous,
             boolean isLowStock,
             String stockStatus) {}
 
@@ -141,6 +142,7 @@ public record ProductView(
                 p.minQuantity(),
                 p.maxQuantity(),
                 p.trackInventory(),
+                p.hazardous(),
                 low,
                 status);
     }

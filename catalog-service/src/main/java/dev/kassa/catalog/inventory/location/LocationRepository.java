@@ -71,6 +71,16 @@ class LocationRepository {
                 .optional();
     }
 
+    /** The store's first active location of a type (the lowest id), as goods are put at it. */
+    @Transactional(readOnly = true)
+    Optional<Place> first(LocationType type) {
+        return sql.sql("select id from locations where type = :type and is_active order by id limit 1")
+                .param("type", type.code())
+                .query(Long.class)
+                .optional()
+                .flatMap(this::place);
+    }
+
     /** The location, locked until the transaction ends (one change of it at a time). */
     Optional<Location> lock(long id) {
         return sql.sql("select id from locations where id = :id for update")

@@ -95,6 +95,12 @@ public class LocationService {
         return get(id);
     }
 
+    /** The store's first active location of {@code type} (the oldest), in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Optional<Place> first(LocationType type) {
+        return locations.first(type);
+    }
+
     /** The location {@code id} as goods are put at it, if the store has it, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Optional<Place> place(long id) {

@@ -159,6 +159,23 @@ public class BatchRepository {
                 .list();
     }
 
+    /**
+     * A product's batches with stock at a location, FEFO (earliest expiry first, no expiry last, then by arrival): what a
+     * move of the product from there takes, in that order.
+     */
+    List<View> atLocation(long productId, long location, LocalDate today) {
+        return sql.sql(
+                        SELECT
+                                + """
+                         where b.product_id = :product and b.location_id = :location and b.is_active and b.quantity > 0
+                         order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                        """)
+                .param("product", productId)
+                .param("location", location)
+                .query(mapper(today))
+                .list();
+    }
+
     /** A page of the batches the filter lets through, in {@code orderBy} order, with the count of all of them. */
     public Page<View> page(Filter f, String orderBy, Pageable page) {
         return JdbcPages.page(
@@ -222,14 +239,18 @@ public class BatchRepository {
                 .single();
     }
 
-    /** A batch to insert with others ({@link #insertAll}), no supplier, dates but the expiry, or notes. */
+    /**
+     * A batch to insert with others ({@link #insertAll}), no supplier, dates but the expiry, or notes; at
+     * {@code location} (null: the store's default one).
+     */
     record NewBatch(
             long productId,
             String number,
             String barcode,
             BigDecimal quantity,
             BigDecimal purchasePrice,
-            LocalDate expiry) {}
+            LocalDate expiry,
+            Long location) {}
 
     /** Several new batches in one statement (one per product): each product's new batch's id. */
     Map<Long, Long> insertAll(List<NewBatch> rows) {
@@ -238,10 +259,11 @@ public class BatchRepository {
                         """
                         insert into batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date, supplier_name, notes,
                                              location_id)
-                        select p, num, code, q, price, expiry, '', '', (select id from locations where is_default)
+                        select p, num, code, q, price, expiry, '', '', coalesce(loc, (select id from locations where is_default))
                           from unnest(cast(:products as bigint[]), cast(:numbers as varchar[]), cast(:barcodes as varchar[]),
-                                      cast(:quantities as numeric[]), cast(:prices as numeric[]), cast(:expiries as date[]))
-                               with ordinality as b(p, num, code, q, price, expiry, n)
+                                      cast(:quantities as numeric[]), cast(:prices as numeric[]), cast(:expiries as date[]),
+                                      cast(:locations as bigint[]))
+                               with ordinality as b(p, num, code, q, price, expiry, loc, n)
                          order by n
                         returning id, product_id
                         """)
@@ -251,6 +273,7 @@ public class BatchRepository {
                 .param("quantities", SqlArrays.texts(rows, NewBatch::quantity))
                 .param("prices", SqlArrays.texts(rows, NewBatch::purchasePrice))
                 .param("expiries", SqlArrays.texts(rows, NewBatch::expiry))
+                .param("locations", SqlArrays.texts(rows, NewBatch::location))
                 .query(rs -> {
                     ids.put(rs.getLong(2), rs.getLong(1));
                 });

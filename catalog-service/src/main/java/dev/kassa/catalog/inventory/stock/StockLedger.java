@@ -1,6 +1,10 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.catalogue.StockLevel;
+import dev.kassa.catalog.inventory.location.LocationService;
+import dev.kassa.catalog.inventory.location.LocationType;
+import dev.kassa.catalog.inventory.location.Place;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +17,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stock ledger: every change of a store's stock goes through here. A change {@link #open opens an entry} for its
@@ -49,18 +55,21 @@ public class StockLedger {
     private final StockLevelRepository movements;
     private final StockEvents events;
     private final StockSettingsRepository settings;
+    private final LocationService locations;
 
     StockLedger(
             StockRepository products,
             BatchRepository batches,
             StockLevelRepository movements,
             StockEvents events,
-            StockSettingsRepository settings) {
+            StockSettingsRepository settings,
+            LocationService locations) {
         this.products = products;
         this.batches = batches;
         this.movements = movements;
         this.events = events;
         this.settings = settings;
+        this.locations = locations;
     }
 
     /**
@@ -88,13 +97,20 @@ public class StockLedger {
 
     /**
      * New products' first batches, one each, with their own references (the batches' numbers): one statement for the
-     * batches, one for the movements, their events together (the products had no stock before).
+     * batches, one for the movements, their events together (the products had no stock before). Those of
+     * {@code hazardous} products go to the store's hazardous location, the rest to its default one.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void firstBatches(List<NewBatch> first, StockReason reason) {
+    void firstBatches(List<NewBatch> first, Set<Long> hazardous, StockReason reason) {
         List<BatchRepository.NewBatch> rows = first.stream()
                 .map(b -> new BatchRepository.NewBatch(
-                        b.product(), b.number(), BatchCodes.barcode(), b.quantity(), b.cost(), b.expiry()))
+                        b.product(),
+                        b.number(),
+                        BatchCodes.barcode(),
+                        b.quantity(),
+                        b.cost(),
+                        b.expiry(),
+                        hazardous.contains(b.product()) ? hazardousPlace(b.product(), null) : null))
                 .toList();
         Map<Long, Long> ids = batches.insertAll(rows);
         movements.recordMovements(
@@ -120,6 +136,23 @@ public class StockLedger {
     void sold(List<StockLevelRepository.Movement> out, List<String> references, List<StockEvents.Taken> taken) {
         movements.recordMovements(out, StockReason.SALE.code(), references, "", null);
         events.taken(taken, StockReason.SALE.code());
+    }
+
+    /**
+     * Where hazardous goods go: the location named if it is a hazardous one, or (none named) the store's first active
+     * hazardous location; refused otherwise (409 {@code location_type_not_allowed}), so that nothing arrives.
+     */
+    private long hazardousPlace(long product, Long location) {
+        Optional<Place> place = location == null ? locations.first(LocationType.HAZARDOUS) : locations.place(location);
+        if (place.isEmpty() && location == null) {
+            throw CatalogErrors.NO_HAZARDOUS_LOCATION.exception(Map.of("product", product), product);
+        }
+        if (place.isEmpty() || place.get().type() != LocationType.HAZARDOUS) {
+            String named = place.map(Place::code).orElse(String.valueOf(location));
+            throw CatalogErrors.LOCATION_TYPE_NOT_ALLOWED.exception(
+                    Map.of("product", product, "location", named), product, named);
+        }
+        return place.get().id();
     }
 
     /** One change of stock: its products locked, what moves, posted once. */
@@ -183,8 +216,14 @@ public class StockLedger {
             return arrive(b, null);
         }
 
-        /** As {@link #arrive(NewBatch)}, at {@code location} (null: the store's default location). */
+        /**
+         * As {@link #arrive(NewBatch)}, at {@code location} (null: the store's default location; for hazardous goods its
+         * first hazardous one).
+         */
         public long arrive(NewBatch b, Long location) {
+            Long at = has(b.product()) && locked.get(b.product()).hazardous()
+                    ? hazardousPlace(b.product(), location)
+                    : location;
             long id = batches.insert(
                     b.product(),
                     b.number(),
@@ -197,7 +236,7 @@ public class StockLedger {
                     b.supplierName(),
                     b.notes(),
                     waitsForCheck(),
-                    location);
+                    at);
             moved.add(new StockLevelRepository.Movement(b.product(), id, b.quantity()));
             arrived.add(b);
             return id;

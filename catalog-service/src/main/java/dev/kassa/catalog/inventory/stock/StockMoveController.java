@@ -20,9 +20,11 @@ class StockMoveController {
     }
 
     @Operation(
-            summary = "Move stock between locations: {lines: [{batch, quantity, to}], note?}; every line or none (409 "
-                    + "stock_move_short naming each line a batch has too little free for), each a move out of the batch "
-                    + "and into its copy at the other location")
+            summary = "Move stock between locations: {lines: [{batch | product + from, quantity, to}], note?}; every "
+                    + "line or none (409 stock_move_short naming each line whose batch or location has too little free), "
+                    + "each a move out of a batch and into its copy at the other location; a product's line takes its "
+                    + "approved batches at `from`, earliest expiry first; hazardous goods only to a hazardous location "
+                    + "(409 location_type_not_allowed)")
     @PostMapping("/api/products/stock-moves")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     StockMoveService.Move move(@Valid @RequestBody StockMoveService.MoveRequest request, Caller caller) {

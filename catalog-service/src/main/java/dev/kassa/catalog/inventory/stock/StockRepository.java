@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 class StockRepository {
 
     /** A locked product as a stock change needs it: the cost of a new batch, and whether its stock is counted at all. */
-    record LockedProduct(BigDecimal costPrice, boolean tracked) {}
+    record LockedProduct(BigDecimal costPrice, boolean tracked, boolean hazardous) {}
 
     /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it may be sold. */
     record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean sellable) {}
@@ -89,9 +89,9 @@ class StockRepository {
      * and answers what a stock change needs of it; empty if there is no such product.
      */
     Optional<LockedProduct> lockProduct(long productId) {
-        return sql.sql("select cost_price, track_inventory from products where id = :id for no key update")
+        return sql.sql("select cost_price, track_inventory, hazardous from products where id = :id for no key update")
                 .param("id", productId)
-                .query((rs, i) -> new LockedProduct(rs.getBigDecimal(1), rs.getBoolean(2)))
+                .query((rs, i) -> new LockedProduct(rs.getBigDecimal(1), rs.getBoolean(2), rs.getBoolean(3)))
                 .optional();
     }
 
@@ -204,13 +204,15 @@ class StockRepository {
         Map<Long, LockedProduct> locked = new HashMap<>();
         sql.sql(
                         """
-                        select p.id, p.cost_price, p.track_inventory from products p where p.id = any(cast(:ids as bigint[]))
+                        select p.id, p.cost_price, p.track_inventory, p.hazardous
+                          from products p where p.id = any(cast(:ids as bigint[]))
                          order by exists (select 1 from recipe_components rc where rc.product_id = p.id) desc, p.id
                            for no key update of p
                         """)
                 .param("ids", SqlArrays.texts(productIds))
                 .query(rs -> {
-                    locked.put(rs.getLong(1), new LockedProduct(rs.getBigDecimal(2), rs.getBoolean(3)));
+                    locked.put(
+                            rs.getLong(1), new LockedProduct(rs.getBigDecimal(2), rs.getBoolean(3), rs.getBoolean(4)));
                 });
         return locked;
     }

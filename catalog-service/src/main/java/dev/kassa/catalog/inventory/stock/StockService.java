@@ -25,6 +25,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Stock as a ledger (spec §3.2.3, rewrite): goods arrive as new batches, leave or are corrected by adjustments,
@@ -120,6 +121,10 @@ public class StockService implements OpeningStock {
                                 null,
                                 o.expiry()))
                         .toList(),
+                openings.stream()
+                        .filter(OpeningStock.Opening::hazardous)
+                        .map(OpeningStock.Opening::product)
+                        .collect(Collectors.toSet()),
                 source == Source.IMPORT ? StockReason.IMPORT : StockReason.RECEIPT);
     }
 

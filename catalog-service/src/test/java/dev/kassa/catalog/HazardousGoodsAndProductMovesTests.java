@@ -1,0 +1,206 @@
+package dev.kassa.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 86 point 1, continued: hazardous goods (MPSYSTEM's MAG-1.1) are only ever put at a hazardous location, whoever
+ * puts them there (the product form, a receipt, a move); a move names a product and the location it comes from and takes
+ * its batches there earliest expiry first, refused whole when the location has too little.
+ */
+@KassaIntegrationTest
+class HazardousGoodsAndProductMovesTests {
+
+    @LocalServerPort
+    int port;
+
+    Api owner(String store) {
+        return Api.member(port, store, 1, "user1", "owner");
+    }
+
+    static BigDecimal number(JsonNode node) {
+        return new BigDecimal(node.asText());
+    }
+
+    @Test
+    void hazardousGoodsGoOnlyToAHazardousLocation() {
+        String store = TestStores.newKey("haz");
+        Api owner = owner(store);
+        long main = owner.get("/api/products/locations/").at("/results/0/id").asLong();
+        Object solvent = json(
+                "name",
+                "Растворитель 646",
+                "cost_price",
+                90,
+                "sale_price",
+                150,
+                "initial_quantity",
+                5,
+                "hazardous",
+                true);
+
+        Api.Response nowhere = owner.post("/api/products/products/", solvent);
+        assertThat(nowhere.status()).as(nowhere.toString()).isEqualTo(409);
+        assertThat(nowhere.text("/code")).isEqualTo("location_type_not_allowed");
+        assertThat(owner.get("/api/products/products/?search=Растворитель")
+                        .at("/count")
+                        .asInt())
+                .as("the product and its stock are refused together")
+                .isZero();
+
+        long adr = LocationTests.id(owner.post(
+                "/api/products/locations/",
+                json("code", "MAG-1.1", "name", "Опасные грузы (ADR)", "type", "hazardous")));
+        long back = LocationTests.id(
+                owner.post("/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room")));
+        long product = LocationTests.id(owner.post("/api/products/products/", solvent));
+        assertThat(owner.get("/api/products/products/" + product + "/")
+                        .at("/inventory/hazardous")
+                        .asBoolean())
+                .isTrue();
+        List<JsonNode> first = LocationTests.batches(owner, product);
+        assertThat(first)
+                .singleElement()
+                .satisfies(b -> assertThat(b.path("location_code").asText()).isEqualTo("MAG-1.1"));
+
+        Api.Response toFloor = owner.post(
+                "/api/products/batches/",
+                json("product", product, "quantity", 2, "purchase_price", 90, "location", main));
+        assertThat(toFloor.status()).as(toFloor.toString()).isEqualTo(409);
+        assertThat(toFloor.text("/code")).isEqualTo("location_type_not_allowed");
+        assertThat(toFloor.text("/location")).isEqualTo("MAIN");
+        Api.Response unnamed =
+                owner.post("/api/products/batches/", json("product", product, "quantity", 2, "purchase_price", 90));
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(201);
+        assertThat(unnamed.at("/location").asLong())
+                .as("none named: the hazardous location")
+                .isEqualTo(adr);
+
+        Api.Response moved = owner.post(
+                "/api/products/stock-moves/",
+                json("lines", List.of(json("product", product, "from", adr, "quantity", 1, "to", back))));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(409);
+        assertThat(moved.text("/code")).isEqualTo("location_type_not_allowed");
+        assertThat(LocationTests.batches(owner, product))
+                .as("nothing moved, nothing received by the refusals")
+                .extracting(b -> b.path("location").asLong())
+                .containsOnly(adr)
+                .hasSize(2);
+        assertThat(number(owner.get("/api/products/products/" + product + "/").at("/quantity")))
+                .isEqualByComparingTo("7");
+
+        // a product no longer flagged goes anywhere again; a cashier flags nothing
+        assertThat(Api.member(port, store, 3, "user3", "cashier")
+                        .patch("/api/products/products/" + product + "/", json("hazardous", false))
+                        .status())
+                .isEqualTo(403);
+        assertThat(owner.patch("/api/products/products/" + product + "/", json("hazardous", false))
+                        .at("/inventory/hazardous")
+                        .asBoolean())
+                .isFalse();
+        assertThat(owner.post(
+                                "/api/products/batches/",
+                                json("product", product, "quantity", 1, "purchase_price", 90, "location", main))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aProductMovesFromALocationEarliestExpiryFirstOrNotAtAll() {
+        String store = TestStores.newKey("mv");
+        Api owner = owner(store);
+        long main = owner.get("/api/products/locations/").at("/results/0/id").asLong();
+        long back = LocationTests.id(
+                owner.post("/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room")));
+        long milk = LocationTests.id(owner.post(
+                "/api/products/products/",
+                json("name", "Молоко", "cost_price", 50, "sale_price", 80, "initial_quantity", 5)));
+        long later = receive(owner, milk, 4, LocalDate.now().plusDays(10), back);
+        long sooner = receive(owner, milk, 4, LocalDate.now().plusDays(3), back);
+
+        Api.Response moved = owner.post(
+                "/api/products/stock-moves/",
+                json("lines", List.of(json("product", milk, "from", back, "quantity", 6, "to", main))));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        List<String> parts = new ArrayList<>();
+        moved.at("/lines")
+                .forEach(l -> parts.add(l.path("from_batch").asLong() + "×"
+                        + number(l.path("quantity")).stripTrailingZeros().toPlainString() + "@"
+                        + l.path("line").asInt()));
+        assertThat(parts)
+                .as("the sooner-expiring batch first, then the next")
+                .containsExactly(sooner + "×4@0", later + "×2@0");
+        assertThat(moved.at("/lines/0/product").asLong()).isEqualTo(milk);
+        assertThat(number(owner.get("/api/products/locations/" + back + "/").at("/stock_quantity")))
+                .isEqualByComparingTo("2");
+        assertThat(number(owner.get("/api/products/locations/" + main + "/").at("/stock_quantity")))
+                .isEqualByComparingTo("11");
+
+        Api.Response tooMuch = owner.post(
+                "/api/products/stock-moves/",
+                json(
+                        "lines",
+                        List.of(
+                                json("product", milk, "from", main, "quantity", 1, "to", back),
+                                json("product", milk, "from", back, "quantity", 3, "to", main))));
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(409);
+        assertThat(tooMuch.text("/code")).isEqualTo("stock_move_short");
+        assertThat(tooMuch.at("/lines/0/line").asInt()).isEqualTo(1);
+        assertThat(tooMuch.at("/lines/0/product").asLong()).isEqualTo(milk);
+        assertThat(tooMuch.at("/lines/0/from").asLong()).isEqualTo(back);
+        assertThat(tooMuch.at("/lines/0/available").asText()).isEqualTo("2.000");
+        assertThat(number(owner.get("/api/products/locations/" + back + "/").at("/stock_quantity")))
+                .as("the first line was not moved either")
+                .isEqualByComparingTo("2");
+
+        Api.Response bad = owner.post(
+                "/api/products/stock-moves/",
+                json(
+                        "lines",
+                        List.of(
+                                json("batch", later, "product", milk, "quantity", 1, "to", main),
+                                json("product", milk, "quantity", 1, "to", main),
+                                json("batch", later, "from", main, "quantity", 1, "to", back),
+                                json("product", 999999, "from", back, "quantity", 1, "to", main),
+                                json("quantity", 1, "to", main))));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.at("/errors").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "lines.0.batch",
+                        "lines.1.from",
+                        "lines.2.from",
+                        "lines.2.to",
+                        "lines.3.product",
+                        "lines.4.batch");
+    }
+
+    /** Receives a batch of the product at a location, answering its id. */
+    private static long receive(Api owner, long product, int quantity, LocalDate expiry, long location) {
+        return LocationTests.id(owner.post(
+                "/api/products/batches/",
+                json(
+                        "product",
+                        product,
+                        "quantity",
+                        quantity,
+                        "purchase_price",
+                        50,
+                        "expiry_date",
+                        expiry.toString(),
+                        "location",
+                        location)));
+    }
+}
