@@ -143,7 +143,7 @@ class ValuationTests {
         assertThat(notADate.at("/errors/as_of/0").asText()).contains("YYYY-MM-DD");
         Api.Response grouping = owner.english().get("/api/products/valuation/?group_by=brand");
         assertThat(grouping.status()).isEqualTo(400);
-        assertThat(grouping.at("/errors/group_by/0").asText()).contains("category, supplier or none");
+        assertThat(grouping.at("/errors/group_by/0").asText()).contains("category, supplier, location or none");
 
         assertThat(as(store, 2, "cashier").get("/api/products/valuation/").status())
                 .as("costs are not a cashier's")

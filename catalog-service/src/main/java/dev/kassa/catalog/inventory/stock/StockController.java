@@ -99,14 +99,16 @@ class StockController {
     @Operation(
             summary =
                     "What the stock is worth: at cost (each batch's own purchase price), at retail (the sale price) and "
-                            + "the margin, in total and by group_by (category, the default; supplier; none); now, or at the end of "
+                            + "the margin, in total and by group_by (category, the default; supplier; location; none), of one "
+                            + "location or all; now, or at the end of "
                             + "the business day as_of (YYYY-MM-DD, not after today) from the ledger and the price history")
     @GetMapping("/api/products/valuation")
     @PreAuthorize(Access.READ_STOCK_VALUE)
     ValuationService.Valuation valuation(
             @RequestParam(name = "as_of", required = false) String asOf,
-            @RequestParam(name = "group_by", required = false) String groupBy) {
-        return valuation.value(asOf, groupBy);
+            @RequestParam(name = "group_by", required = false) String groupBy,
+            @RequestParam(required = false) Long location) {
+        return valuation.value(asOf, groupBy, location);
     }
 
     @Operation(
@@ -243,14 +245,17 @@ class StockController {
     @GetMapping("/api/products/products/{id}/movements")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<StockMovement> movements(
-            @PathVariable long id, @RequestParam(required = false) String reason, PageRequest page) {
-        return PageResponse.of(stock.movements(id, reason, page), v -> v);
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long location,
+            PageRequest page) {
+        return PageResponse.of(stock.movements(new MovementFilter(id, reason, location), page), v -> v);
     }
 
-    @Operation(summary = "The store's stock movements, newest first: filters product, reason")
+    @Operation(summary = "The store's stock movements, newest first: filters product, reason, location")
     @GetMapping("/api/products/stock-movements")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<StockMovement> allMovements(@ParameterObject MovementFilter filter, PageRequest page) {
-        return PageResponse.of(stock.movements(filter.product(), filter.reason(), page), v -> v);
+        return PageResponse.of(stock.movements(filter, page), v -> v);
     }
 }

@@ -34,7 +34,8 @@ public class StockExportService {
             Column.of("export.movements.value", m -> value(m.quantity(), m.cost())),
             Column.of("export.movements.reference", StockRepository.MovementRow::reference),
             Column.of("export.movements.note", StockRepository.MovementRow::note),
-            Column.of("export.movements.created_by", StockRepository.MovementRow::createdBy));
+            Column.of("export.movements.created_by", StockRepository.MovementRow::createdBy),
+            Column.of("export.movements.location", StockRepository.MovementRow::location));
 
     static final List<Column<BatchRepository.View>> BATCHES = List.of(
             Column.of("export.batches.batch_number", BatchRepository.View::batchNumber),
@@ -52,7 +53,8 @@ public class StockExportService {
             Column.of("export.batches.is_expired", BatchRepository.View::isExpired),
             Column.of("export.batches.status", b -> Messages.get("batch.status." + b.status())),
             Column.of("export.batches.status_reason", BatchRepository.View::statusReason),
-            Column.of("export.batches.received_at", BatchRepository.View::receivedAt));
+            Column.of("export.batches.received_at", BatchRepository.View::receivedAt),
+            Column.of("export.batches.location", BatchRepository.View::locationCode));
 
     private static final int PAGE = 500;
 

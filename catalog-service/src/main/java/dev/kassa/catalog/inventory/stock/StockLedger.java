@@ -221,9 +221,10 @@ public class StockLedger {
          * first hazardous one).
          */
         public long arrive(NewBatch b, Long location) {
-            Long at = has(b.product()) && locked.get(b.product()).hazardous()
-                    ? hazardousPlace(b.product(), location)
-                    : location;
+            Long at = location;
+            if (has(b.product()) && locked.get(b.product()).hazardous()) {
+                at = hazardousPlace(b.product(), location);
+            }
             long id = batches.insert(
                     b.product(),
                     b.number(),

@@ -12,6 +12,7 @@ public record StockMovement(
         long product,
         Long batch,
         String batchNumber,
+        @Schema(description = "the location of the batch moved (null: a movement of no batch)") Long location,
         BigDecimal quantity,
         String reason,
         String reference,

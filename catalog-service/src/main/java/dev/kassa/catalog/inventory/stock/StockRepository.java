@@ -40,6 +40,7 @@ class StockRepository {
             rs.getLong("product_id"),
             (Long) rs.getObject("batch_id"),
             rs.getString("batch_number"),
+            (Long) rs.getObject("location_id"),
             rs.getBigDecimal("quantity"),
             rs.getString("reason"),
             rs.getString("reference"),
@@ -49,7 +50,10 @@ class StockRepository {
 
     /** The movements of one product ({@code :product}) and one reason ({@code :reason}), each when given. */
     static final String MOVEMENT_FILTER =
-            "where (cast(:product as bigint) is null or m.product_id = :product) and (cast(:reason as text) is null or m.reason = :reason)";
+            """
+            where (cast(:product as bigint) is null or m.product_id = :product) and (cast(:reason as text) is null or m.reason = :reason)
+              and (cast(:location as bigint) is null or m.batch_id in (select l.id from batches l where l.location_id = :location))
+            """;
 
     /** A movement as its file row shows it: the product and batch named, the batch's cost beside the quantity. */
     record MovementRow(
@@ -62,7 +66,8 @@ class StockRepository {
             BigDecimal cost,
             String reference,
             String note,
-            Long createdBy) {}
+            Long createdBy,
+            String location) {}
 
     private static final RowMapper<MovementRow> MOVEMENT_ROW = (rs, i) -> new MovementRow(
             rs.getTimestamp("created_at").toInstant(),
@@ -74,7 +79,8 @@ class StockRepository {
             rs.getBigDecimal("purchase_price"),
             rs.getString("reference"),
             rs.getString("note"),
-            (Long) rs.getObject("created_by"));
+            (Long) rs.getObject("created_by"),
+            rs.getString("location_code"));
 
     private final JdbcClient sql;
     private final CursorReader cursor;
@@ -217,18 +223,20 @@ class StockRepository {
         return locked;
     }
 
-    /** Newest first; a product's (or, with {@code productId} null, the store's), of one reason or all. */
-    Page<StockMovement> movements(Long productId, String reason, Pageable page) {
+    /** Newest first; what the filter lets through (no product: the store's). */
+    Page<StockMovement> movements(MovementFilter filter, Pageable page) {
         return JdbcPages.page(
                 sql,
                 """
-                        select m.id, m.product_id, m.batch_id, b.batch_number, m.quantity, m.reason, m.reference, m.note, m.created_by,
-                               m.created_at
+                        select m.id, m.product_id, m.batch_id, b.batch_number, b.location_id, m.quantity, m.reason, m.reference, m.note,
+                               m.created_by, m.created_at
                           from stock_movements m left join batches b on b.id = m.batch_id""",
                 "from stock_movements m",
                 MOVEMENT_FILTER,
                 "m.created_at desc, m.id desc",
-                q -> q.param("product", productId).param("reason", reason),
+                q -> q.param("product", filter.product())
+                        .param("reason", filter.reason())
+                        .param("location", filter.location()),
                 MOVEMENT,
                 page);
     }
@@ -238,11 +246,13 @@ class StockRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("product", filter.product());
         params.put("reason", filter.reason());
+        params.put("location", filter.location());
         cursor.forEach(
                 """
                 select m.created_at, p.sku, p.name, b.batch_number, m.reason, m.quantity, b.purchase_price, m.reference,
-                       m.note, m.created_by
+                       m.note, m.created_by, bl.code as location_code
                   from stock_movements m join products p on p.id = m.product_id left join batches b on b.id = m.batch_id
+                  left join locations bl on bl.id = b.location_id
                 """
                         + MOVEMENT_FILTER + " order by m.created_at desc, m.id desc",
                 params,

@@ -300,13 +300,13 @@ public class StockService implements OpeningStock {
         return batches.page(filter, orderBy, page);
     }
 
-    /** A product's stock history, newest first; or the store's, when {@code productId} is null. */
+    /** A product's stock history, newest first; or the store's, when the filter names no product. */
     @Transactional(readOnly = true)
-    public Page<StockMovement> movements(Long productId, String reason, Pageable page) {
-        if (productId != null) {
-            requireProduct(productId);
+    public Page<StockMovement> movements(MovementFilter filter, Pageable page) {
+        if (filter.product() != null) {
+            requireProduct(filter.product());
         }
-        return repository.movements(productId, FieldErrors.blank(reason) ? null : reason.trim(), page);
+        return repository.movements(filter, page);
     }
 
     void requireProduct(long productId) {

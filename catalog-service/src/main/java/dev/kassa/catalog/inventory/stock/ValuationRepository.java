@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * What the stock is worth in one query: each batch's quantity (now, or as the ledger had it at a moment) at the batch's
  * own purchase price and at its product's sale price (the price the product had then), summed by category, by
- * supplier or for the whole store.
+ * supplier, by location or for the whole store (or one location).
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
@@ -37,6 +37,7 @@ class ValuationRepository {
     enum GroupBy {
         CATEGORY("p.category_id", "coalesce(max(c.name), '')"),
         SUPPLIER("b.supplier_id", "coalesce(max(s.name), max(nullif(b.supplier_name, '')), '')"),
+        LOCATION("b.location_id", "max(l.name)"),
         NONE(null, null);
 
         private final String id;
@@ -68,7 +69,7 @@ class ValuationRepository {
      * The store's total and its groups (largest value at cost first) in one pass ({@code grouping sets}); {@code at}
      * null for now. At a moment, each product's price is the last it had before it (one scan of the price history).
      */
-    List<Group> groups(GroupBy by, Instant at) {
+    List<Group> groups(GroupBy by, Instant at, Long location) {
         String prices = at == null
                 ? ""
                 : """
@@ -88,6 +89,8 @@ class ValuationRepository {
                            %s
                            left join categories c on c.id = p.category_id
                            left join suppliers s on s.id = b.supplier_id
+                           join locations l on l.id = b.location_id
+                          where (cast(:location as bigint) is null or b.location_id = :location)
                           group by %s
                           order by total desc, cost desc, group_name
                          """
@@ -98,6 +101,7 @@ class ValuationRepository {
                                         at == null ? "p.sale_price" : "coalesce(pr.sale_price, p.sale_price)",
                                         at == null ? "" : "left join price pr on pr.product_id = p.id",
                                         sets))
+                .param("location", location)
                 .params(at == null ? Map.of() : Map.of("at", Timestamp.from(at)))
                 .query((rs, i) -> new Group(
                         rs.getBoolean("total"),

@@ -54,7 +54,7 @@ public class ValuationService {
                 null);
     }
 
-    /** One category's or supplier's figures ({@code id} null: products without one). */
+    /** One category's, supplier's or location's figures ({@code id} null: products without one). */
     public record Group(Long id, String name, Figures figures) {}
 
     /** The valuation: as of which business day (null: now), how it is grouped, the store's totals and the groups. */
@@ -66,9 +66,13 @@ public class ValuationService {
         this.repository = repository;
     }
 
-    /** {@code asOf} a business date not after today (blank: now); {@code groupBy} category (default), supplier or none. */
+    /**
+     * {@code asOf} a business date not after today (blank: now); {@code groupBy} category (default), supplier, location
+     * or none; {@code location} (null: all) the stock at one location only (a batch never changes its location: a move
+     * makes a copy, so the stock at a location on a past day is exact too).
+     */
     @Transactional(readOnly = true)
-    public Valuation value(String asOf, String groupBy) {
+    public Valuation value(String asOf, String groupBy, Long location) {
         Tenant tenant = TenantContext.require();
         FieldErrors errors = new FieldErrors();
         LocalDate date = errors.date("as_of", asOf);
@@ -80,6 +84,7 @@ public class ValuationService {
                 switch (by) {
                     case "category" -> ValuationRepository.GroupBy.CATEGORY;
                     case "supplier" -> ValuationRepository.GroupBy.SUPPLIER;
+                    case "location" -> ValuationRepository.GroupBy.LOCATION;
                     case "none" -> ValuationRepository.GroupBy.NONE;
                     default -> {
                         errors.add("group_by", "catalog.valuation_group_by");
@@ -91,7 +96,7 @@ public class ValuationService {
         Instant at = date == null
                 ? null
                 : date.plusDays(1).atStartOfDay(tenant.zone()).toInstant();
-        List<ValuationRepository.Group> rows = repository.groups(grouping, at);
+        List<ValuationRepository.Group> rows = repository.groups(grouping, at, location);
         List<Group> groups = rows.stream()
                 .filter(g -> !g.total())
                 .map(g -> new Group(g.id(), g.name(), Figures.of(g)))

@@ -20,7 +20,8 @@ class StockByStoreController {
 
     @Operation(
             summary = "One product's stock in every store the caller owns or manages: on hand, available, on order, in "
-                    + "transit and its value at cost per store (this store first, then the others by key), the product "
+                    + "transit and its value at cost per store (this store first, then the others by key) with what lies at "
+                    + "each of its locations, the product "
                     + "matched by SKU (by barcode when it has none), and their sums")
     @GetMapping("/api/products/products/{id}/stock-by-store")
     @PreAuthorize(Access.READ_STOCK_VALUE)

@@ -1,5 +1,8 @@
 package dev.kassa.catalog.inventory.stores;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.inventory.stock.Expiry;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,7 +11,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** One product's stock in the store of the transaction: found by id, or by SKU or barcode as another store knows it. */
@@ -30,7 +36,11 @@ class StockByStoreRepository {
             BigDecimal held,
             BigDecimal onOrder,
             BigDecimal inTransit,
-            BigDecimal value) {}
+            BigDecimal value,
+            List<AtLocation> locations) {}
+
+    /** What of the product lies at one of the store's locations (on hand, the store's default location first). */
+    record AtLocation(String code, String name, String type, BigDecimal onHand) {}
 
     private static final String SELECT =
             """
@@ -46,34 +56,62 @@ class StockByStoreRepository {
                                from transfer_lines l join transfers t on t.id = l.transfer_id
                               where l.product_id = p.id and t.direction = 'in'
                                 and t.status in ('shipped', 'partially_received')), 0) as in_transit,
-                   coalesce(sum(round(b.quantity * b.purchase_price, 2)), 0) as value
+                   coalesce(sum(round(b.quantity * b.purchase_price, 2)), 0) as value,
+                   (select coalesce(json_agg(json_build_object('code', l.code, 'name', l.name, 'type', l.type,
+                                                               'on_hand', q.on_hand)
+                                             order by l.is_default desc, lower(l.code)), '[]')
+                      from (select x.location_id, sum(x.quantity) as on_hand from batches x
+                             where x.product_id = p.id and x.is_active and x.quantity <> 0 group by x.location_id) q
+                      join locations l on l.id = q.location_id) as locations
               from products p left join batches b on b.product_id = p.id and b.is_active
             """
                     .formatted(Expiry.SELLABLE);
 
-    private static final RowMapper<Held> ROW = (rs, i) -> new Held(
-            rs.getLong("id"),
-            rs.getString("name"),
-            rs.getString("sku"),
-            rs.getString("barcode"),
-            rs.getBigDecimal("on_hand"),
-            rs.getBigDecimal("sellable"),
-            rs.getBigDecimal("held"),
-            rs.getBigDecimal("on_order"),
-            rs.getBigDecimal("in_transit"),
-            rs.getBigDecimal("value"));
+    private RowMapper<Held> row() {
+        return (rs, i) -> new Held(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("sku"),
+                rs.getString("barcode"),
+                rs.getBigDecimal("on_hand"),
+                rs.getBigDecimal("sellable"),
+                rs.getBigDecimal("held"),
+                rs.getBigDecimal("on_order"),
+                rs.getBigDecimal("in_transit"),
+                rs.getBigDecimal("value"),
+                locations(rs.getString("locations")));
+    }
+
+    /** The locations' figures from their JSON aggregate. */
+    private List<AtLocation> locations(String aggregate) {
+        try {
+            List<AtLocation> found = new ArrayList<>();
+            for (JsonNode l : json.readTree(aggregate)) {
+                found.add(new AtLocation(
+                        l.path("code").asText(),
+                        l.path("name").asText(),
+                        l.path("type").asText(),
+                        new BigDecimal(l.path("on_hand").asText()).setScale(3, RoundingMode.HALF_UP)));
+            }
+            return found;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A location aggregate that is not JSON", e);
+        }
+    }
 
     private final JdbcClient sql;
+    private final ObjectMapper json;
 
-    StockByStoreRepository(JdbcClient sql) {
+    StockByStoreRepository(JdbcClient sql, ObjectMapper json) {
         this.sql = sql;
+        this.json = json;
     }
 
     Optional<Held> byId(long id, LocalDate today) {
         return sql.sql(SELECT + " where p.id = :id group by p.id")
                 .param("id", id)
                 .param("today", today)
-                .query(ROW)
+                .query(row())
                 .optional();
     }
 
@@ -91,7 +129,7 @@ class StockByStoreRepository {
                 .param("sku", sku)
                 .param("barcode", barcode)
                 .param("today", today)
-                .query(ROW)
+                .query(row())
                 .optional();
     }
 }

@@ -39,7 +39,8 @@ class StockByStoreService {
             BigDecimal available,
             BigDecimal onOrder,
             BigDecimal inTransit,
-            BigDecimal stockValue) {}
+            BigDecimal stockValue,
+            List<StockByStoreRepository.AtLocation> locations) {}
 
     /** The product, how it was matched in the other stores, each store's figures and their sums. */
     record StockByStore(
@@ -108,7 +109,8 @@ class StockByStoreService {
         String name = registry.profile(key).map(TenantRegistry.Profile::name).orElse("");
         BigDecimal zero = BigDecimal.ZERO.setScale(3);
         if (held.isEmpty()) {
-            return new StoreStock(key, name, current, null, zero, zero, zero, zero, BigDecimal.ZERO.setScale(2));
+            return new StoreStock(
+                    key, name, current, null, zero, zero, zero, zero, BigDecimal.ZERO.setScale(2), List.of());
         }
         StockByStoreRepository.Held h = held.get();
         return new StoreStock(
@@ -120,7 +122,8 @@ class StockByStoreService {
                 h.sellable().subtract(h.held()).max(BigDecimal.ZERO).setScale(3),
                 h.onOrder().setScale(3),
                 h.inTransit().setScale(3),
-                h.value().setScale(2));
+                h.value().setScale(2),
+                h.locations());
     }
 
     private static BigDecimal sum(List<StoreStock> stores, java.util.function.Function<StoreStock, BigDecimal> figure) {

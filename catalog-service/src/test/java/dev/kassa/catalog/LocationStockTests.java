@@ -2,6 +2,7 @@ package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 86 point 1, continued: hazardous goods (MPSYSTEM's MAG-1.1) are only ever put at a hazardous location, whoever
  * puts them there (the product form, a receipt, a move); a move names a product and the location it comes from and takes
- * its batches there earliest expiry first, refused whole when the location has too little.
+ * its batches there earliest expiry first, refused whole when the location has too little; the ledger, the valuation,
+ * the stock across stores and the exports read by location.
  */
 @KassaIntegrationTest
-class HazardousGoodsAndProductMovesTests {
+class LocationStockTests {
 
     @LocalServerPort
     int port;
@@ -185,6 +187,66 @@ class HazardousGoodsAndProductMovesTests {
                         "lines.2.to",
                         "lines.3.product",
                         "lines.4.batch");
+    }
+
+    @Test
+    void theLedgerTheValuationTheStoresAndTheExportsReadByLocation() {
+        String store = TestStores.newKey("lsr");
+        Api owner = owner(store);
+        long main = owner.get("/api/products/locations/").at("/results/0/id").asLong();
+        long back = LocationTests.id(
+                owner.post("/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room")));
+        long milk = LocationTests.id(owner.post(
+                "/api/products/products/",
+                json("name", "Молоко", "sku", "MILK-L", "cost_price", 50, "sale_price", 80, "initial_quantity", 5)));
+        receive(owner, milk, 4, LocalDate.now().plusDays(10), back);
+
+        Api.Response atBack = owner.get("/api/products/stock-movements/?location=" + back);
+        assertThat(atBack.at("/count").asInt()).as(atBack.toString()).isEqualTo(1);
+        assertThat(atBack.at("/results/0/location").asLong()).isEqualTo(back);
+        assertThat(number(atBack.at("/results/0/quantity"))).isEqualByComparingTo("4");
+        assertThat(owner.get("/api/products/products/" + milk + "/movements/?location=" + main)
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+
+        Api.Response byLocation = owner.get("/api/products/valuation/?group_by=location");
+        assertThat(byLocation.status()).as(byLocation.toString()).isEqualTo(200);
+        List<String> groups = new ArrayList<>();
+        byLocation
+                .at("/groups")
+                .forEach(g -> groups.add(g.path("name").asText() + "="
+                        + number(g.at("/figures/cost_value"))
+                                .stripTrailingZeros()
+                                .toPlainString()));
+        assertThat(groups).containsExactlyInAnyOrder("Торговый зал=250", "Подсобка=200");
+        Api.Response oneLocation = owner.get("/api/products/valuation/?group_by=none&location=" + back);
+        assertThat(number(oneLocation.at("/totals/cost_value")))
+                .as(oneLocation.toString())
+                .isEqualByComparingTo("200");
+        assertThat(owner.get("/api/products/valuation/?group_by=shelf").status())
+                .isEqualTo(400);
+
+        Api.Response stores = owner.get("/api/products/products/" + milk + "/stock-by-store/");
+        assertThat(stores.status()).as(stores.toString()).isEqualTo(200);
+        List<String> lying = new ArrayList<>();
+        stores.at("/stores/0/locations")
+                .forEach(l -> lying.add(
+                        l.path("code").asText() + "=" + l.path("on_hand").asText()));
+        assertThat(lying).containsExactly("MAIN=5.000", "BACK=4.000");
+
+        Api.Response file = owner.get("/api/products/batches/export?location=" + back);
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        List<List<String>> rows = ExportedFiles.csv(file.bytes(), ';');
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).last().isEqualTo("Место хранения");
+        assertThat(rows.get(1)).last().isEqualTo("BACK");
+        List<List<String>> ledger = ExportedFiles.csv(
+                owner.get("/api/products/stock-movements/export?location=" + main)
+                        .bytes(),
+                ';');
+        assertThat(ledger).hasSize(2);
+        assertThat(ledger.get(1)).last().isEqualTo("MAIN");
     }
 
     /** Receives a batch of the product at a location, answering its id. */
