@@ -1,20 +1,25 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 86 point 1, continued: hazardous goods (MPSYSTEM's MAG-1.1) are only ever put at a hazardous location, whoever
@@ -247,6 +252,39 @@ class LocationStockTests {
                 ';');
         assertThat(ledger).hasSize(2);
         assertThat(ledger.get(1)).last().isEqualTo("MAIN");
+    }
+
+    @Test
+    void goodsMovedIntoAQuarantineAreAnnouncedAsNoLongerForSale() {
+        String store = TestStores.newKey("lsq");
+        Api owner = owner(store);
+        long main = owner.get("/api/products/locations/").at("/results/0/id").asLong();
+        long milk = LocationTests.id(owner.post(
+                "/api/products/products/",
+                json("name", "Молоко", "cost_price", 50, "sale_price", 80, "initial_quantity", 5)));
+        long quarantine = LocationTests.id(
+                owner.post("/api/products/locations/", json("code", "Q", "name", "Карантин", "type", "quarantine")));
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
+            consumer.subscribe(List.of(Topics.CATALOG));
+            Api.Response moved = owner.post(
+                    "/api/products/stock-moves/",
+                    json("lines", List.of(json("product", milk, "from", main, "quantity", 2, "to", quarantine))));
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            List<JsonNode> changes = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestKafka.poll(consumer, store).stream()
+                        .filter(e -> e.path("type").asText().equals("StockChanged"))
+                        .filter(e -> e.at("/payload/reason").asText().equals("move"))
+                        .forEach(changes::add);
+                return !changes.isEmpty();
+            });
+            JsonNode change = changes.get(0).path("payload");
+            assertThat(number(change.path("change"))).isEqualByComparingTo("0");
+            assertThat(number(change.path("on_hand"))).isEqualByComparingTo("5");
+            assertThat(number(change.path("available")))
+                    .as("what lies in quarantine is not for sale")
+                    .isEqualByComparingTo("3");
+        }
     }
 
     /** Receives a batch of the product at a location, answering its id. */

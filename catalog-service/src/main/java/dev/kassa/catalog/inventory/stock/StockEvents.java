@@ -52,7 +52,7 @@ public class StockEvents {
         references.forEach((product, reference) -> {
             StockLevelRepository.Current now = after.get(product);
             if (now != null) {
-                all.addAll(events(Map.of(product, now), p -> BigDecimal.ZERO, reason, reference));
+                all.addAll(events(Map.of(product, now), p -> BigDecimal.ZERO, p -> null, reason, reference));
             }
         });
         outbox.publishAll(TenantContext.require().key(), all);
@@ -62,7 +62,11 @@ public class StockEvents {
     public void changed(Map<Long, StockLevel> before, String reason, String reference) {
         Map<Long, BigDecimal> was = new HashMap<>();
         before.forEach((product, level) -> was.put(product, level.onHand()));
-        publish(stock.current(before.keySet()), product -> was.get(product), reason, reference);
+        Map<Long, BigDecimal> couldSell = new HashMap<>();
+        before.forEach((product, level) -> couldSell.put(product, level.available()));
+        outbox.publishAll(
+                TenantContext.require().key(),
+                events(stock.current(before.keySet()), was::get, couldSell::get, reason, reference));
     }
 
     /** What one change took out of the batches (a sale): its reference, and each product's quantity out. */
@@ -106,6 +110,7 @@ public class StockEvents {
                             .level()
                             .onHand()
                             .add(change.quantities().get(product)),
+                    product -> null,
                     reason,
                     change.reference()));
             change.quantities().forEach((product, out) -> later.merge(product, out, BigDecimal::add));
@@ -116,19 +121,15 @@ public class StockEvents {
                 each.stream().flatMap(List::stream).toList());
     }
 
-    /** Publishes the events of one change ({@link #events}) in one statement. */
-    private void publish(
-            Map<Long, StockLevelRepository.Current> after,
-            Function<Long, BigDecimal> wasOnHand,
-            String reason,
-            String reference) {
-        outbox.publishAll(TenantContext.require().key(), events(after, wasOnHand, reason, reference));
-    }
-
-    /** The events of a change: {@code after} each product's stock now, {@code wasOnHand} its on-hand stock before. */
+    /**
+     * The events of a change: {@code after} each product's stock now, {@code wasOnHand} its on-hand stock before and
+     * {@code wasAvailable} what it had to sell (null when not known): a product whose stock on hand is the same has an
+     * event only when what it has to sell changed (goods moved into or out of a quarantine).
+     */
     private static List<Object> events(
             Map<Long, StockLevelRepository.Current> after,
             Function<Long, BigDecimal> wasOnHand,
+            Function<Long, BigDecimal> wasAvailable,
             String reason,
             String reference) {
         List<Object> events = new ArrayList<>();
@@ -137,7 +138,8 @@ public class StockEvents {
             BigDecimal was = wasOnHand.apply(productId);
             StockLevel now = e.getValue().level();
             BigDecimal change = now.onHand().subtract(was);
-            if (change.signum() == 0) {
+            BigDecimal couldSell = wasAvailable.apply(productId);
+            if (change.signum() == 0 && (couldSell == null || couldSell.compareTo(now.available()) == 0)) {
                 continue;
             }
             events.add(new StockChanged(
