@@ -9,7 +9,9 @@ import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,6 +34,9 @@ class LocationStockTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     Api owner(String store) {
         return Api.member(port, store, 1, "user1", "owner");
@@ -285,6 +290,45 @@ class LocationStockTests {
                     .as("what lies in quarantine is not for sale")
                     .isEqualByComparingTo("3");
         }
+    }
+
+    @Test
+    void aLotsTraceFollowsItsGoodsToEveryLocationTheyWereMovedTo() {
+        String store = TestStores.newKey("lst");
+        Api owner = owner(store);
+        long main = owner.get("/api/products/locations/").at("/results/0/id").asLong();
+        long back = LocationTests.id(
+                owner.post("/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room")));
+        long milk = LocationTests.id(
+                owner.post("/api/products/products/", json("name", "Молоко", "cost_price", 50, "sale_price", 80)));
+        long lot = receive(owner, milk, 10, LocalDate.now().plusDays(20), back);
+        Api.Response moved = owner.post(
+                "/api/products/stock-moves/", json("lines", List.of(json("batch", lot, "quantity", 4, "to", main))));
+        long shelf = moved.at("/lines/0/to_batch").asLong();
+        new TillSales(port, kafka).sell(store, milk, 3, "lot-1", 18L);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        number(owner.get("/api/products/batches/" + shelf + "/").at("/quantity"))
+                                        .compareTo(BigDecimal.ONE)
+                                == 0);
+
+        Api.Response trace = owner.get("/api/products/batches/" + lot + "/trace/");
+        assertThat(trace.status()).as(trace.toString()).isEqualTo(200);
+        assertThat(trace.at("/sales/0/receipt_number").asText())
+                .as("sold from the shelf's copy, found from the lot's first batch")
+                .isEqualTo("R-lot-1");
+        assertThat(trace.at("/customers/0").asLong()).isEqualTo(18L);
+        assertThat(number(trace.at("/totals/received"))).isEqualByComparingTo("10");
+        assertThat(number(trace.at("/totals/sold"))).isEqualByComparingTo("3");
+        assertThat(number(trace.at("/totals/on_hand"))).isEqualByComparingTo("7");
+        assertThat(trace.at("/adjustments").size())
+                .as("moves are not adjustments")
+                .isZero();
+        List<String> lying = new ArrayList<>();
+        trace.at("/lot")
+                .forEach(p -> lying.add(p.path("location_code").asText() + "="
+                        + number(p.path("quantity")).stripTrailingZeros().toPlainString()));
+        assertThat(lying).containsExactly("BACK=6", "MAIN=1");
     }
 
     /** Receives a batch of the product at a location, answering its id. */

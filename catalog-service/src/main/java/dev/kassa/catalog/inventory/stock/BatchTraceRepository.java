@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,14 +43,32 @@ class BatchTraceRepository {
         this.sql = sql;
     }
 
-    /** The batch's movements other than sales, in their order. */
-    List<Moved> movements(long batchId) {
+    /**
+     * Every batch of the lot of batch {@code id}, itself included, in use or not: the batch and a move's copies at other
+     * locations (the same product and number, the same cost and expiry), in id order.
+     */
+    List<Long> lot(long id) {
+        return sql.sql(
+                        """
+                        select c.id from batches b join batches c
+                          on c.product_id = b.product_id and c.batch_number = b.batch_number
+                             and c.purchase_price = b.purchase_price and c.expiry_date is not distinct from b.expiry_date
+                         where b.id = :id
+                         order by c.id
+                        """)
+                .param("id", id)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The lot's movements other than sales and its moves between locations, in their order. */
+    List<Moved> movements(List<Long> lot) {
         return sql.sql(
                         """
                         select reason, quantity, reference, note, created_by, created_at from stock_movements
-                         where batch_id = :id and reason <> 'sale' order by id
+                         where batch_id = any(cast(:ids as bigint[])) and reason not in ('sale', 'move') order by id
                         """)
-                .param("id", batchId)
+                .param("ids", SqlArrays.texts(lot))
                 .query((rs, i) -> new Moved(
                         rs.getString(1),
                         rs.getBigDecimal(2),
@@ -60,24 +79,28 @@ class BatchTraceRepository {
                 .list();
     }
 
-    /** What the batch's sale movements took out in all. */
-    BigDecimal sold(long batchId) {
+    /** What the lot's sale movements took out in all. */
+    BigDecimal sold(List<Long> lot) {
         return sql.sql(
-                        "select coalesce(-sum(quantity), 0) from stock_movements where batch_id = :id and reason = 'sale'")
-                .param("id", batchId)
+                        """
+                        select coalesce(-sum(quantity), 0) from stock_movements
+                         where batch_id = any(cast(:ids as bigint[])) and reason = 'sale'
+                        """)
+                .param("ids", SqlArrays.texts(lot))
                 .query(BigDecimal.class)
                 .single();
     }
 
-    /** Each sale that took from the batch, in the order they completed. */
-    List<Sold> sales(long batchId) {
+    /** Each sale that took from the lot, in the order they completed. */
+    List<Sold> sales(List<Long> lot) {
         return sql.sql(
                         """
                         select sale_ref, max(receipt_number), max(customer_id), max(customer_name), max(customer_phone), sum(quantity),
                                max(updated_at) from reservations
-                         where batch_id = :id and status = 'completed' group by sale_ref order by max(updated_at), sale_ref
+                         where batch_id = any(cast(:ids as bigint[])) and status = 'completed'
+                         group by sale_ref order by max(updated_at), sale_ref
                         """)
-                .param("id", batchId)
+                .param("ids", SqlArrays.texts(lot))
                 .query((rs, i) -> new Sold(
                         rs.getString(1),
                         rs.getString(2),

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Set;
  * movement: a receipt, an import, a count's surplus), every sale that took from it with its receipt and buyer (kept
  * from {@code SaleCompleted} when its hold completed), the refunds that brought goods back, the adjustments, and what is
  * left and held. Who bought (a sale's customer, the buyers with their names and phones) is told only to a caller who may
- * read customers; the others see the sales without the person.
+ * read customers; the others see the sales without the person. A batch moved between locations (issue 86) is one lot
+ * with its copies: the trace is the lot's, wherever its goods went, with what lies where now.
  */
 @Service
 public class BatchTraceService {
@@ -38,6 +40,10 @@ public class BatchTraceService {
     /** A buyer of the batch's goods, once: customer-service's id, and the name and phone their sale had. */
     public record Buyer(long customer, String name, String phone) {}
 
+    /** A batch of the lot where it lies: its location, what is on hand and held there, whether it is still in use. */
+    public record LotPart(
+            long batch, long location, String locationCode, BigDecimal quantity, BigDecimal held, boolean isActive) {}
+
     /**
      * {@code customers}: the buyers known, each once (customer-service's ids); {@code buyers} the same with their names
      * and phones, whom a recall calls.
@@ -50,7 +56,8 @@ public class BatchTraceService {
             List<BatchTraceRepository.Moved> adjustments,
             List<Long> customers,
             List<Buyer> buyers,
-            TraceTotals totals) {}
+            TraceTotals totals,
+            List<LotPart> lot) {}
 
     private final BatchRepository batches;
     private final BatchTraceRepository trace;
@@ -63,9 +70,16 @@ public class BatchTraceService {
     /** The batch's trace; {@code withBuyers} false leaves out who bought (each sale's customer, the buyers). */
     @Transactional(readOnly = true)
     public Trace of(long id, boolean withBuyers) {
-        BatchRepository.View batch = batches.find(id, TenantContext.require().today())
-                .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
-        List<BatchTraceRepository.Moved> moved = trace.movements(id);
+        LocalDate today = TenantContext.require().today();
+        BatchRepository.View batch =
+                batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        List<Long> ids = trace.lot(id);
+        List<LotPart> lot = ids.stream()
+                .map(b -> b == id ? batch : batches.find(b, today).orElseThrow())
+                .map(b -> new LotPart(
+                        b.id(), b.location(), b.locationCode(), b.quantity(), b.reservedQuantity(), b.isActive()))
+                .toList();
+        List<BatchTraceRepository.Moved> moved = trace.movements(ids);
         BatchTraceRepository.Moved received = moved.isEmpty()
                         || !ARRIVALS.contains(moved.get(0).reason())
                         || moved.get(0).quantity().signum() <= 0
@@ -77,8 +91,8 @@ public class BatchTraceService {
                 .filter(m -> m != received && !"refund".equals(m.reason()))
                 .toList();
         List<BatchTraceRepository.Sold> sales = withBuyers
-                ? trace.sales(id)
-                : trace.sales(id).stream()
+                ? trace.sales(ids)
+                : trace.sales(ids).stream()
                         .map(BatchTraceRepository.Sold::anonymous)
                         .toList();
         BigDecimal zero = BigDecimal.ZERO.setScale(3);
@@ -96,11 +110,12 @@ public class BatchTraceService {
                 buyers(sales),
                 new TraceTotals(
                         received == null ? zero : received.quantity(),
-                        trace.sold(id).setScale(3),
+                        trace.sold(ids).setScale(3),
                         sum(refunds),
                         sum(adjustments),
-                        batch.quantity(),
-                        batch.reservedQuantity()));
+                        lot.stream().map(LotPart::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        lot.stream().map(LotPart::held).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                lot);
     }
 
     /** Each known buyer once, with the name and phone of their latest sale. */
