@@ -71,6 +71,8 @@ public enum CatalogErrors implements KassaError {
     /** A receipt would take a line above what was shipped and not yet received or lost. */
     TRANSFER_OVER_RECEIPT(409, "transfer_over_receipt", "catalog.transfer_over_receipt"),
     LOCATION_NOT_FOUND(404, "location_not_found", "catalog.location_not_found"),
+    /** No warehouse document of the store has the number scanned (or it is no document number). */
+    DOCUMENT_NOT_FOUND(404, "document_not_found", "catalog.document_not_found"),
     /** Another location of the store has the code (codes are the store's, whatever their case). */
     LOCATION_CODE_TAKEN(409, "location_code_taken", "catalog.location_code_taken"),
     /** The store's default location stays active: goods nobody places go there. */
