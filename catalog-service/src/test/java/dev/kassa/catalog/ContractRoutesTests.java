@@ -6,6 +6,7 @@ import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -503,6 +504,22 @@ class ContractRoutesTests {
         assertThat(one.at("/attribute/values").findValuesAsText("value")).containsExactly("Красный");
         assertThat(one.text("/attribute_name")).isEqualTo("Цвет");
         assertThat(one.text("/is_variant")).isEqualTo("true");
+        // the binding's own fields as the list shows them, once each: the attribute whole in place of its id
+        List<String> fields = new ArrayList<>();
+        one.body().fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "category",
+                        "category_name",
+                        "attribute",
+                        "attribute_name",
+                        "attribute_slug",
+                        "attribute_type",
+                        "is_required",
+                        "is_variant",
+                        "order",
+                        "created_at");
         Api.Response missing = cashier.get("/api/products/category-attributes/999999/");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.text("/code")).isEqualTo("category_attribute_not_found");

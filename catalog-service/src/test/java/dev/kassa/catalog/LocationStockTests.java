@@ -211,6 +211,13 @@ class LocationStockTests {
                 json("name", "Молоко", "sku", "MILK-L", "cost_price", 50, "sale_price", 80, "initial_quantity", 5)));
         receive(owner, milk, 4, LocalDate.now().plusDays(10), back);
 
+        List<String> onThePage = new ArrayList<>();
+        owner.get("/api/products/products/" + milk + "/")
+                .at("/batches")
+                .forEach(b -> onThePage.add(b.path("location_code").asText()));
+        assertThat(onThePage)
+                .as("the product's page says where each batch lies")
+                .containsExactlyInAnyOrder("MAIN", "BACK");
         Api.Response atBack = owner.get("/api/products/stock-movements/?location=" + back);
         assertThat(atBack.at("/count").asInt()).as(atBack.toString()).isEqualTo(1);
         assertThat(atBack.at("/results/0/location").asLong()).isEqualTo(back);

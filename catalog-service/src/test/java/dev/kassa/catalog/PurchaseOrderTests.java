@@ -46,6 +46,13 @@ class PurchaseOrderTests {
                 json("name", name, "cost_price", cost, "sale_price", cost * 2, "initial_quantity", quantity)));
     }
 
+    /** The names of an answer's fields. */
+    static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     static String quantity(Api api, long product) {
         return api.get("/api/products/products/" + product + "/").text("/quantity");
     }
@@ -78,6 +85,44 @@ class PurchaseOrderTests {
         assertThat(draft.text("/supplier_name")).isEqualTo("ООО Молочный край");
         assertThat(draft.text("/lines/0/cost_price")).isEqualTo("8000.00");
         assertThat(draft.text("/total_cost")).isEqualTo("214000.00");
+        // the answer is the order's row and its lines' rows as always shown: the same names, the status by its code
+        assertThat(names(draft.body()))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "number",
+                        "supplier",
+                        "supplier_name",
+                        "status",
+                        "expected_at",
+                        "notes",
+                        "created_by",
+                        "created_at",
+                        "ordered_at",
+                        "finished_at",
+                        "close_reason",
+                        "line_count",
+                        "total_cost",
+                        "received_cost",
+                        "lines",
+                        "receipts");
+        assertThat(draft.at("/supplier").asLong()).isEqualTo(supplier);
+        assertThat(names(draft.at("/lines/0")))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "line_no",
+                        "product",
+                        "name",
+                        "sku",
+                        "barcode",
+                        "quantity",
+                        "cost_price",
+                        "total",
+                        "received_quantity",
+                        "remaining_quantity");
+        assertThat(draft.at("/lines/0/product").asLong()).isEqualTo(milk);
+        assertThat(draft.text("/lines/0/name")).isEqualTo("Молоко 1 л");
+        assertThat(draft.text("/lines/0/total")).isEqualTo("160000.00");
+        assertThat(draft.text("/lines/0/remaining_quantity")).isEqualTo("20.000");
         long milkLine = draft.at("/lines/0/id").asLong();
         long kefirLine = draft.at("/lines/1/id").asLong();
         String url = "/api/products/purchase-orders/" + order + "/";

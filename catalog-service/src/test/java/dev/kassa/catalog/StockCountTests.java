@@ -70,6 +70,13 @@ class StockCountTests {
         return api.get("/api/products/products/" + product + "/").text("/quantity");
     }
 
+    /** The names of an answer's fields. */
+    static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** The item of {@code product} in a count's detail as {@code api} sees it. */
     static JsonNode item(Api api, long count, long product) {
         for (JsonNode item :
@@ -138,6 +145,34 @@ class StockCountTests {
         assertThat(seen.at("/totals/shortage_value").asText()).isEqualTo("29000.00");
         assertThat(seen.at("/totals/surplus_value").asText()).isEqualTo("2500.00");
         assertThat(seen.at("/totals/net_value").asText()).isEqualTo("-26500.00");
+        // the answer is the count's row as always shown (the status by its code), its figures and its items' rows
+        assertThat(names(seen))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "name",
+                        "status",
+                        "blind",
+                        "products",
+                        "categories",
+                        "created_by",
+                        "created_at",
+                        "finished_by",
+                        "finished_at",
+                        "totals",
+                        "items");
+        assertThat(seen.at("/status").asText()).isEqualTo("open");
+        assertThat(names(seen.at("/items/results/0")))
+                .containsExactlyInAnyOrder(
+                        "product",
+                        "name",
+                        "sku",
+                        "barcode",
+                        "expected",
+                        "counted",
+                        "difference",
+                        "difference_value",
+                        "counted_at",
+                        "applied");
         assertThat(seen.at("/items/count").asInt()).isEqualTo(4);
         JsonNode colaSeen = item(owner, count, cola);
         assertThat(colaSeen.path("expected").asText()).isEqualTo("10.000");

@@ -15,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +80,13 @@ class TransferTests {
                         n -> !n.isMissingNode());
     }
 
+    /** The names of an answer's fields. */
+    static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     static BigDecimal movements(Api store, long product, String reason) {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode m : store.get(
@@ -134,6 +142,48 @@ class TransferTests {
         assertThat(shipped.text("/lines/0/parts/1/batch_number")).isEqualTo("L-2");
         assertThat(shipped.text("/lines/0/parts/1/quantity")).isEqualTo("3.000");
         assertThat(shipped.text("/shipped_cost")).isEqualTo("73500.00");
+        // the answer is the transfer's row and its lines' rows as always shown: the same names (not the source's ids of
+        // a copy), the direction and status by their codes
+        assertThat(names(shipped.body()))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "number",
+                        "direction",
+                        "from_store",
+                        "to_store",
+                        "status",
+                        "notes",
+                        "created_by",
+                        "created_at",
+                        "shipped_by",
+                        "shipped_at",
+                        "finished_at",
+                        "line_count",
+                        "quantity",
+                        "shipped_quantity",
+                        "received_quantity",
+                        "lost_quantity",
+                        "shipped_cost",
+                        "lost_value",
+                        "lines");
+        assertThat(names(shipped.at("/lines/0")))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "line_no",
+                        "product",
+                        "name",
+                        "sku",
+                        "barcode",
+                        "quantity",
+                        "shipped_quantity",
+                        "received_quantity",
+                        "lost_quantity",
+                        "lost_value",
+                        "in_transit_quantity",
+                        "parts");
+        assertThat(shipped.at("/lines/0/product").asLong()).isEqualTo(kefir);
+        assertThat(shipped.text("/lines/0/sku")).isEqualTo("KEF-1L");
+        assertThat(shipped.text("/lines/0/shipped_quantity")).isEqualTo("8.000");
         assertThat(atDepot.post("/api/products/transfers/" + transfer + "/ship", null)
                         .text("/status"))
                 .isEqualTo("shipped");

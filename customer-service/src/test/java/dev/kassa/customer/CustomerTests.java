@@ -16,6 +16,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static dev.kassa.platform.test.Api.json;
@@ -52,6 +54,49 @@ class CustomerTests {
         assertThat(created.at("/id").asLong()).isPositive();
         assertThat(created.text("/full_name")).isEqualTo("Test Customer");
         assertThat(created.text("/balance")).isEqualTo("0.00");
+        // the customer's stored fields (its form) and computed ones, each once and by the names the spec gives them
+        List<String> fields = new ArrayList<>();
+        created.body().fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "first_name",
+                        "last_name",
+                        "middle_name",
+                        "full_name",
+                        "customer_type",
+                        "customer_type_display",
+                        "company_name",
+                        "tax_id",
+                        "phone",
+                        "phone_2",
+                        "email",
+                        "address",
+                        "city",
+                        "region",
+                        "postal_code",
+                        "group",
+                        "group_name",
+                        "balance",
+                        "credit_limit",
+                        "available_credit",
+                        "loyalty_points",
+                        "total_purchases",
+                        "total_purchases_count",
+                        "default_discount",
+                        "is_vip",
+                        "birthday",
+                        "notes",
+                        "is_active",
+                        "is_blocked",
+                        "created_at",
+                        "updated_at",
+                        "last_purchase_at",
+                        "total_spent",
+                        "bonus_balance",
+                        "last_purchase_date");
+        assertThat(created.at("/group").isNull()).isTrue();
+        assertThat(created.at("/is_active").asBoolean()).isTrue();
         assertThat(as(a, "cashier")
                         .get("/api/customers/customers/")
                         .at("/count")

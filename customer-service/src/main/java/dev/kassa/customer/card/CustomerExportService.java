@@ -22,22 +22,22 @@ public class CustomerExportService {
 
     static final List<Column<CustomerResponse>> COLUMNS = List.of(
             Column.of("export.customers.full_name", CustomerResponse::fullName),
-            Column.of("export.customers.phone", CustomerResponse::phone),
-            Column.of("export.customers.phone_2", CustomerResponse::phone2),
-            Column.of("export.customers.email", CustomerResponse::email),
+            Column.of("export.customers.phone", c -> c.form().phone()),
+            Column.of("export.customers.phone_2", c -> c.form().phone2()),
+            Column.of("export.customers.email", c -> c.form().email()),
             Column.of("export.customers.type", CustomerResponse::customerTypeDisplay),
-            Column.of("export.customers.company", CustomerResponse::companyName),
-            Column.of("export.customers.tax_id", CustomerResponse::taxId),
+            Column.of("export.customers.company", c -> c.form().companyName()),
+            Column.of("export.customers.tax_id", c -> c.form().taxId()),
             Column.of("export.customers.group", CustomerResponse::groupName),
             Column.of("export.customers.balance", CustomerResponse::balance),
-            Column.of("export.customers.credit_limit", CustomerResponse::creditLimit),
+            Column.of("export.customers.credit_limit", c -> c.form().creditLimit()),
             Column.of("export.customers.loyalty_points", CustomerResponse::loyaltyPoints),
             Column.of("export.customers.total_purchases", CustomerResponse::totalPurchases),
             Column.of("export.customers.purchases_count", CustomerResponse::totalPurchasesCount),
             Column.of("export.customers.last_purchase_at", CustomerResponse::lastPurchaseAt),
-            Column.of("export.customers.birthday", CustomerResponse::birthday),
-            Column.of("export.customers.is_active", CustomerResponse::isActive),
-            Column.of("export.customers.is_blocked", CustomerResponse::isBlocked),
+            Column.of("export.customers.birthday", c -> c.form().birthday()),
+            Column.of("export.customers.is_active", c -> c.form().isActive()),
+            Column.of("export.customers.is_blocked", c -> c.form().isBlocked()),
             Column.of("export.customers.created_at", CustomerResponse::createdAt));
 
     private final CustomerQueryService customers;

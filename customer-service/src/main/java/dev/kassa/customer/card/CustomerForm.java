@@ -1,9 +1,14 @@
 package dev.kassa.customer.card;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A customer's editable fields, validated and normalised (spec §6.1, §6.2): what create, PUT and PATCH store. */
+/**
+ * A customer's editable fields, validated and normalised (spec §6.1, §6.2): what create, PUT and PATCH store, and what
+ * the customer's answer shows of them ({@code phone_2}, {@code group}).
+ */
 record CustomerForm(
         String firstName,
         String lastName,
@@ -12,13 +17,13 @@ record CustomerForm(
         String companyName,
         String taxId,
         String phone,
-        String phone2,
+        @JsonProperty("phone_2") String phone2,
         String email,
         String address,
         String city,
         String region,
         String postalCode,
-        Long groupId,
+        @JsonProperty("group") Long groupId,
         BigDecimal creditLimit,
         LocalDate birthday,
         String notes,

@@ -1,45 +1,30 @@
 package dev.kassa.customer.card;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.error.Messages;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 
-/** CustomerSerializer of spec §6.3: the record with its computed fields (full name, available credit, VIP, group discount). */
+/**
+ * CustomerSerializer of spec §6.3: the record's stored fields as its form holds them, with its computed fields (full
+ * name, available credit, VIP, group discount).
+ */
 record CustomerResponse(
         Long id,
-        String firstName,
-        String lastName,
-        String middleName,
+        @JsonUnwrapped CustomerForm form,
         String fullName,
-        String customerType,
         String customerTypeDisplay,
-        String companyName,
-        String taxId,
-        String phone,
-        @JsonProperty("phone_2") String phone2,
-        String email,
-        String address,
-        String city,
-        String region,
-        String postalCode,
-        Long group,
         String groupName,
         BigDecimal balance,
-        BigDecimal creditLimit,
         BigDecimal availableCredit,
         int loyaltyPoints,
         BigDecimal totalPurchases,
         int totalPurchasesCount,
         BigDecimal defaultDiscount,
         Boolean isVip,
-        LocalDate birthday,
-        String notes,
-        boolean isActive,
-        boolean isBlocked,
         Instant createdAt,
         Instant updatedAt,
         Instant lastPurchaseAt) {
@@ -69,35 +54,17 @@ record CustomerResponse(
         }
         return new CustomerResponse(
                 id,
-                firstName,
-                lastName,
-                middleName,
+                form,
                 fullName,
-                customerType,
                 customerTypeDisplay,
-                companyName,
-                taxId,
-                phone,
-                phone2,
-                email,
-                address,
-                city,
-                region,
-                postalCode,
-                group,
                 groupName,
                 balance,
-                creditLimit,
                 availableCredit.subtract(held).max(BigDecimal.ZERO).setScale(2),
                 loyaltyPoints,
                 totalPurchases,
                 totalPurchasesCount,
                 defaultDiscount,
                 isVip,
-                birthday,
-                notes,
-                isActive,
-                isBlocked,
                 createdAt,
                 updatedAt,
                 lastPurchaseAt);
@@ -107,35 +74,17 @@ record CustomerResponse(
         CustomerGroupRepository.Group g = c.groupId() == null ? null : groups.get(c.groupId());
         return new CustomerResponse(
                 c.id(),
-                c.firstName(),
-                c.lastName(),
-                c.middleName(),
+                CustomerForm.of(c),
                 c.fullName(),
-                c.customerType(),
                 Messages.get("customer.type." + c.customerType()),
-                c.companyName(),
-                c.taxId(),
-                c.phone(),
-                c.phone2(),
-                c.email(),
-                c.address(),
-                c.city(),
-                c.region(),
-                c.postalCode(),
-                c.groupId(),
                 g == null ? null : g.name(),
                 c.balance(),
-                c.creditLimit(),
                 c.availableCredit(),
                 c.loyaltyPoints(),
                 c.totalPurchases(),
                 c.totalPurchasesCount(),
                 g == null ? BigDecimal.ZERO.setScale(2) : g.discountPercent(),
                 g == null ? null : g.isVip(),
-                c.birthday(),
-                c.notes(),
-                c.isActive(),
-                c.isBlocked(),
                 c.createdAt(),
                 c.updatedAt(),
                 c.lastPurchaseAt());

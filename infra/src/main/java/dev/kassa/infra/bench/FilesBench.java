@@ -249,9 +249,10 @@ public final class FilesBench {
      * named by product and the location it comes from), there and back again, through the gateway.
      */
     private void moves() {
-        long floor = owner.get("/api/products/locations/").body().at("/results/0/id").asLong();
-        Http.Answer made = owner.post(
-                "/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room"));
+        long floor =
+                owner.get("/api/products/locations/").body().at("/results/0/id").asLong();
+        Http.Answer made =
+                owner.post("/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room"));
         Http.require(made.status() == 201, "a back room", made);
         long room = made.body().path("id").asLong();
         Http.Answer page = owner.get("/api/products/products/?page_size=100");

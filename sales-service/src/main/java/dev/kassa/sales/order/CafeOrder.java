@@ -64,7 +64,7 @@ final class CafeOrder {
     /** This order while it may change: 409 {@code order_not_open} (naming its status) once held or closed. */
     CafeOrder requireOpen() {
         if (!status.isOpen()) {
-            throw SalesErrors.ORDER_NOT_OPEN.exception(status.wire());
+            throw SalesErrors.ORDER_NOT_OPEN.exception(status.code());
         }
         return this;
     }
@@ -150,7 +150,7 @@ final class CafeOrder {
             return false;
         }
         if (!status.isOpen()) {
-            throw SalesErrors.ORDER_NOT_OPEN.exception(status.wire());
+            throw SalesErrors.ORDER_NOT_OPEN.exception(status.code());
         }
         status = status.moveTo(OrderStatus.BILLING, SalesErrors.ORDER_NOT_OPEN);
         return true;
@@ -167,12 +167,13 @@ final class CafeOrder {
     }
 
     private static OrderSentToKitchen.Dish dish(OrderItemRepository.Item i) {
+        OrderItemRepository.Ordered o = i.ordered();
         return new OrderSentToKitchen.Dish(
                 i.id(),
-                i.productId(),
-                i.productName(),
-                i.quantity(),
-                i.modifiers().stream().map(Modifier::name).toList(),
-                i.note());
+                o.productId(),
+                o.productName(),
+                o.quantity(),
+                o.modifiers().stream().map(Modifier::name).toList(),
+                o.note());
     }
 }

@@ -135,7 +135,7 @@ class GuestOrderService {
         for (int i = 0; i < r.items().size(); i++) {
             ordered.add(addLine(order, r.items().get(i), menu.get(i)));
         }
-        return new GuestOrder(table.name(), OrderItemStatus.AWAITING.wire(), ordered);
+        return new GuestOrder(table.name(), OrderItemStatus.AWAITING.code(), ordered);
     }
 
     /** Adds a guest's line, priced as the menu offers it now, to the order; what the guest's page confirms of it. */
@@ -148,7 +148,7 @@ class GuestOrderService {
         String note = line.note() == null ? "" : line.note().trim();
         items.add(
                 order,
-                new OrderItemRepository.NewItem(
+                new OrderItemRepository.Ordered(
                         dish.id(), dish.name(), dish.categoryId(), price, quantity, note, chosen),
                 true);
         return new OrderedLine(

@@ -31,18 +31,12 @@ class OrderItemRepository {
     record Item(
             long id,
             long orderId,
-            long productId,
-            String productName,
-            Long categoryId,
-            BigDecimal unitPrice,
-            BigDecimal quantity,
-            String note,
+            Ordered ordered,
             Long ticketId,
             Integer round,
             String station,
             OrderItemStatus status,
-            Instant createdAt,
-            List<Modifier> modifiers) {
+            Instant createdAt) {
 
         boolean sent() {
             return ticketId != null;
@@ -57,7 +51,8 @@ class OrderItemRepository {
         }
     }
 
-    record NewItem(
+    /** What a line orders: the product as priced then (name and category kept), how many, its note and modifiers. */
+    record Ordered(
             long productId,
             String productName,
             Long categoryId,
@@ -74,18 +69,19 @@ class OrderItemRepository {
     private static final RowMapper<Item> ROW = (rs, n) -> new Item(
             rs.getLong("id"),
             rs.getLong("order_id"),
-            rs.getLong("product_id"),
-            rs.getString("product_name"),
-            (Long) rs.getObject("category_id"),
-            rs.getBigDecimal("unit_price"),
-            rs.getBigDecimal("quantity"),
-            rs.getString("note"),
+            new Ordered(
+                    rs.getLong("product_id"),
+                    rs.getString("product_name"),
+                    (Long) rs.getObject("category_id"),
+                    rs.getBigDecimal("unit_price"),
+                    rs.getBigDecimal("quantity"),
+                    rs.getString("note"),
+                    Modifier.parse(rs.getString("modifiers"))),
             (Long) rs.getObject("ticket_id"),
             (Integer) rs.getObject("round"),
             rs.getString("station"),
             OrderItemStatus.of(rs.getBoolean("awaiting"), rs.getString("ticket_status")),
-            rs.getTimestamp("created_at").toInstant(),
-            Modifier.parse(rs.getString("modifiers")));
+            rs.getTimestamp("created_at").toInstant());
 
     /** The lines chosen by id, or every one when {@code :lines} is null. */
     private static final String CHOSEN =
@@ -98,7 +94,7 @@ class OrderItemRepository {
     }
 
     /** Adds a line; {@code awaiting}: a guest's, which waits for a waiter to confirm it. */
-    long add(long orderId, NewItem i, boolean awaiting) {
+    long add(long orderId, Ordered i, boolean awaiting) {
         return sql.sql(
                         """
                         insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note,

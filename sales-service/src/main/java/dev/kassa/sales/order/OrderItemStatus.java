@@ -1,10 +1,10 @@
 package dev.kassa.sales.order;
 
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.sales.kitchen.TicketStatus;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Where a line of an order stands: a guest's line is {@code awaiting} a waiter, who confirms it ({@code pending}:
@@ -12,7 +12,7 @@ import java.util.Locale;
  * ticket's status ({@code accepted} … {@code served}, or {@code cancelled}: not made, not billed), which only the kitchen
  * moves ({@code kitchen.TicketStatus}). A line taken off before it is sent (or a guest's declined) is deleted, not moved.
  */
-enum OrderItemStatus {
+enum OrderItemStatus implements Coded {
     AWAITING(null),
     PENDING(null),
     NEW(TicketStatus.NEW),
@@ -29,13 +29,10 @@ enum OrderItemStatus {
         this.ticket = ticket;
     }
 
-    /** The name in the API ({@code awaiting}; a sent line's, its ticket's in the database). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** The status a {@link #code()} names ({@code awaiting}, as the API writes it). */
     static OrderItemStatus of(String wire) {
-        return valueOf(wire.toUpperCase(Locale.ROOT));
+        return Coded.of(OrderItemStatus.class, wire)
+                .orElseThrow(() -> new IllegalArgumentException("No order item status " + wire));
     }
 
     /** A line's status as stored: a guest's waiting line, one not sent yet, or the status of its ticket. */

@@ -102,33 +102,16 @@ class OrderMoveService {
         OrderRepository.Order order = OrderService.requireOpen(caller, orders.lock(id));
         Map<Long, OrderItemRepository.Item> lines = new HashMap<>();
         items.of(id).forEach(i -> lines.put(i.id(), i));
-        FieldErrors errors = new FieldErrors();
-        Set<Long> seen = new HashSet<>();
+        Set<Long> seen = splitLines(r, lines);
         BigDecimal left = BigDecimal.ZERO;
-        for (int i = 0; i < r.items().size(); i++) {
-            SplitLine line = r.items().get(i);
-            if (line == null) {
-                errors.required("items." + i + ".item");
-                continue;
-            }
-            OrderItemRepository.Item item = lines.get(line.item());
-            if (item == null || !item.billed()) {
-                errors.add("items." + i + ".item", "sales.order_item_unknown");
-            } else if (!seen.add(line.item())) {
-                errors.add("items." + i + ".item", "sales.order_item_twice");
-            } else if (line.quantity() != null && line.quantity().compareTo(item.quantity()) > 0) {
-                errors.add("items." + i + ".quantity", "sales.split_more_than_line");
-            }
-        }
-        errors.throwIfAny();
         for (OrderItemRepository.Item item : lines.values()) {
             if (item.billed() && !seen.contains(item.id())) {
-                left = left.add(item.quantity());
+                left = left.add(item.ordered().quantity());
             }
         }
         boolean partial = r.items().stream()
                 .anyMatch(l -> l.quantity() != null
-                        && l.quantity().compareTo(lines.get(l.item()).quantity()) < 0);
+                        && l.quantity().compareTo(lines.get(l.item()).ordered().quantity()) < 0);
         if (left.signum() == 0 && !partial) {
             throw SalesErrors.ORDER_SPLIT_EVERYTHING.exception();
         }
@@ -144,7 +127,8 @@ class OrderMoveService {
         List<Long> whole = new ArrayList<>();
         for (SplitLine line : r.items()) {
             OrderItemRepository.Item item = lines.get(line.item());
-            if (line.quantity() == null || line.quantity().compareTo(item.quantity()) == 0) {
+            if (line.quantity() == null
+                    || line.quantity().compareTo(item.ordered().quantity()) == 0) {
                 whole.add(item.id());
             } else {
                 items.splitOff(item.id(), line.quantity(), split);
@@ -155,6 +139,30 @@ class OrderMoveService {
             kitchen.retable(split, table.name());
         }
         return service.view(split);
+    }
+
+    /** The billed lines a split names, each once and at most its quantity (all faults in one answer). */
+    private static Set<Long> splitLines(SplitRequest r, Map<Long, OrderItemRepository.Item> lines) {
+        FieldErrors errors = new FieldErrors();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < r.items().size(); i++) {
+            SplitLine line = r.items().get(i);
+            if (line == null) {
+                errors.required("items." + i + ".item");
+                continue;
+            }
+            OrderItemRepository.Item item = lines.get(line.item());
+            if (item == null || !item.billed()) {
+                errors.add("items." + i + ".item", "sales.order_item_unknown");
+            } else if (!seen.add(line.item())) {
+                errors.add("items." + i + ".item", "sales.order_item_twice");
+            } else if (line.quantity() != null
+                    && line.quantity().compareTo(item.ordered().quantity()) > 0) {
+                errors.add("items." + i + ".quantity", "sales.split_more_than_line");
+            }
+        }
+        errors.throwIfAny();
+        return seen;
     }
 
     /**
@@ -174,9 +182,10 @@ class OrderMoveService {
         }
         Map<Long, BigDecimal> shares = new HashMap<>();
         for (OrderItemRepository.Item item : billed) {
-            BigDecimal share = item.quantity().divide(BigDecimal.valueOf(parts), 3, RoundingMode.DOWN);
+            BigDecimal share = item.ordered().quantity().divide(BigDecimal.valueOf(parts), 3, RoundingMode.DOWN);
             if (share.signum() == 0) {
-                throw FieldErrors.single("parts", "sales.split_parts_too_many", item.productName());
+                throw FieldErrors.single(
+                        "parts", "sales.split_parts_too_many", item.ordered().productName());
             }
             shares.put(item.id(), share);
         }

@@ -113,6 +113,7 @@ class OrderPaymentService {
                 r.discountAmount(),
                 "#" + order.id() + (order.tableName() == null ? "" : " · " + order.tableName()),
                 billed.lines().stream()
+                        .map(OrderItemRepository.Item::ordered)
                         .map(i -> SaleLine.ordered(
                                 i.productId(),
                                 i.quantity(),

@@ -225,11 +225,11 @@ class OrderRepository {
      * in any other is left as it is).
      */
     private static Map<String, Object> toStatus(OrderStatus next) {
-        return Map.of("to", next.wire(), "from", wires(OrderStatus.mayBecome(next)));
+        return Map.of("to", next.code(), "from", wires(OrderStatus.mayBecome(next)));
     }
 
     private static String[] wires(List<OrderStatus> statuses) {
-        return SqlArrays.texts(statuses, OrderStatus::wire);
+        return SqlArrays.texts(statuses, OrderStatus::code);
     }
 
     private static Instant at(Timestamp t) {

@@ -156,7 +156,7 @@ class OrderService {
             requireOpen(caller, orders.lock(id));
             items.add(
                     id,
-                    new OrderItemRepository.NewItem(
+                    new OrderItemRepository.Ordered(
                             product.id(),
                             product.name(),
                             product.categoryId(),
@@ -187,7 +187,8 @@ class OrderService {
                 round,
                 order.table(),
                 unsent.stream()
-                        .map(i -> new KitchenService.RoundDish(i.id(), i.categoryId()))
+                        .map(i ->
+                                new KitchenService.RoundDish(i.id(), i.ordered().categoryId()))
                         .toList());
         for (KitchenService.Sent t : tickets) {
             items.sent(t.items(), t.ticketId());
@@ -276,7 +277,7 @@ class OrderService {
 
     private static OrderRepository.Order open(OrderRepository.Order order) {
         if (!order.status().isOpen()) {
-            throw SalesErrors.ORDER_NOT_OPEN.exception(order.status().wire());
+            throw SalesErrors.ORDER_NOT_OPEN.exception(order.status().code());
         }
         return order;
     }

@@ -1,10 +1,10 @@
 package dev.kassa.sales.order;
 
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaError;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,25 +13,20 @@ import java.util.Optional;
  * {@code paid} (by its sale) or {@code cancelled} (by hand, merged into another, or left empty by its guests). Every
  * change of status is one of {@link #canBecome}'s moves: the row's update requires a status that may make it.
  */
-enum OrderStatus {
+enum OrderStatus implements Coded {
     OPEN,
     BILLING,
     PAID,
     CANCELLED;
 
-    /** The name in the API and the database ({@code open}). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The status a database row holds. */
+    /** The status a database row holds (its {@link #code()}, {@code open}, as the API names it). */
     static OrderStatus of(String wire) {
-        return valueOf(wire.toUpperCase(Locale.ROOT));
+        return parse(wire).orElseThrow(() -> new IllegalArgumentException("No order status " + wire));
     }
 
     /** A status a client named (a list filter); empty when it names none (names are exact: {@code "OPEN"} is none). */
     static Optional<OrderStatus> parse(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        return Coded.of(OrderStatus.class, wire);
     }
 
     /** Whether the order may change (lines added, taken off, sent, moved, merged, split, cancelled, taken over). */

@@ -61,17 +61,17 @@ record OrderView(
         List<OrderLine> lines = items.stream()
                 .map(i -> new OrderLine(
                         i.id(),
-                        i.productId(),
-                        i.productName(),
-                        i.unitPrice(),
-                        i.quantity(),
+                        i.ordered().productId(),
+                        i.ordered().productName(),
+                        i.ordered().unitPrice(),
+                        i.ordered().quantity(),
                         lineTotal(i),
-                        i.note(),
+                        i.ordered().note(),
                         i.round(),
                         i.ticketId(),
                         i.station(),
-                        i.status().wire(),
-                        i.modifiers()))
+                        i.status().code(),
+                        i.ordered().modifiers()))
                 .toList();
         BigDecimal total = items.stream()
                 .filter(OrderItemRepository.Item::billed)
@@ -82,7 +82,7 @@ record OrderView(
                 o.tableId(),
                 o.tableName(),
                 o.diningOption(),
-                o.status().wire(),
+                o.status().code(),
                 o.waiterUserId(),
                 o.waiterName(),
                 o.guests(),
@@ -98,6 +98,6 @@ record OrderView(
     }
 
     static BigDecimal lineTotal(OrderItemRepository.Item i) {
-        return i.unitPrice().multiply(i.quantity()).setScale(2, RoundingMode.HALF_UP);
+        return i.ordered().unitPrice().multiply(i.ordered().quantity()).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -120,18 +120,13 @@ class CafeOrderLifeTests {
         return new OrderItemRepository.Item(
                 id,
                 1,
-                100 + id,
-                "Dish " + id,
-                null,
-                new BigDecimal("5.00"),
-                BigDecimal.ONE,
-                "",
+                new OrderItemRepository.Ordered(
+                        100 + id, "Dish " + id, null, new BigDecimal("5.00"), BigDecimal.ONE, "", List.of()),
                 ticket,
                 ticket == null ? null : 1,
                 ticket == null ? null : "bar",
                 status,
-                Instant.now(),
-                List.of());
+                Instant.now());
     }
 
     private static Consumer<Throwable> refused(SalesErrors error) {

@@ -1,5 +1,6 @@
 package dev.kassa.sales.order;
 
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.kitchen.TicketStatus;
@@ -66,17 +67,26 @@ class OrderItemStatusTests {
         assertThat(OrderItemStatus.of(true, null)).isEqualTo(AWAITING);
         assertThat(OrderItemStatus.of(false, null)).isEqualTo(PENDING);
         for (TicketStatus ticket : TicketStatus.values()) {
-            assertThat(OrderItemStatus.of(false, ticket.code()).wire()).isEqualTo(ticket.code());
-            assertThat(OrderItemStatus.of(ticket).wire()).isEqualTo(ticket.code());
+            assertThat(OrderItemStatus.of(false, ticket.code()).code()).isEqualTo(ticket.code());
+            assertThat(OrderItemStatus.of(ticket).code()).isEqualTo(ticket.code());
         }
     }
 
     @Test
     void theWireNamesAreTheApis() {
         for (OrderItemStatus s : OrderItemStatus.values()) {
-            assertThat(OrderItemStatus.of(s.wire())).isEqualTo(s);
+            assertThat(OrderItemStatus.of(s.code())).isEqualTo(s);
         }
-        assertThat(AWAITING.wire()).isEqualTo("awaiting");
+        assertThat(AWAITING.code()).isEqualTo("awaiting");
         assertThatThrownBy(() -> OrderItemStatus.of("sent")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLinesStatusesAreACodedSetWithExactCodes() {
+        assertThat(Coded.of(OrderItemStatus.class, "awaiting")).contains(AWAITING);
+        assertThat(COOKING.code()).isEqualTo(TicketStatus.COOKING.code());
+        assertThatThrownBy(() -> OrderItemStatus.of("PENDING"))
+                .as("codes are exact")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.sales.order;
 
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.sales.SalesErrors;
 import org.junit.jupiter.api.Test;
@@ -73,12 +74,21 @@ class OrderStatusTests {
     @Test
     void theWireNamesAreTheApisAndTheDatabases() {
         for (OrderStatus s : OrderStatus.values()) {
-            assertThat(OrderStatus.of(s.wire())).isEqualTo(s);
-            assertThat(OrderStatus.parse(s.wire())).contains(s);
+            assertThat(OrderStatus.of(s.code())).isEqualTo(s);
+            assertThat(OrderStatus.parse(s.code())).contains(s);
         }
-        assertThat(BILLING.wire()).isEqualTo("billing");
+        assertThat(BILLING.code()).isEqualTo("billing");
         assertThat(OrderStatus.parse("OPEN")).isEmpty();
         assertThat(OrderStatus.parse("closed")).isEmpty();
         assertThatThrownBy(() -> OrderStatus.of("closed")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theStatusesAreACodedSetWithExactCodes() {
+        assertThat(Coded.of(OrderStatus.class, "billing")).contains(BILLING);
+        assertThat(OPEN.code()).isEqualTo("open");
+        assertThatThrownBy(() -> OrderStatus.of("OPEN"))
+                .as("codes are exact")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

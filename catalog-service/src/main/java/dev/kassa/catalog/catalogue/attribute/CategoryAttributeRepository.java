@@ -1,5 +1,7 @@
 package dev.kassa.catalog.catalogue.attribute;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
@@ -33,34 +35,10 @@ class CategoryAttributeRepository {
             int order,
             Instant createdAt) {}
 
-    /** One category binding as the spec's retrieve shows it (C7): the same fields, with {@code attribute} the whole attribute and its options. */
+    /** One binding as the spec's retrieve shows it (C7): the binding, with {@code attribute} the whole attribute. */
     record CategoryAttributeDetail(
-            long id,
-            long category,
-            String categoryName,
-            AttributeRepository.Attribute attribute,
-            String attributeName,
-            String attributeSlug,
-            String attributeType,
-            boolean isRequired,
-            boolean isVariant,
-            int order,
-            Instant createdAt) {
-        static CategoryAttributeDetail from(CategoryAttribute b, AttributeRepository.Attribute a) {
-            return new CategoryAttributeDetail(
-                    b.id(),
-                    b.category(),
-                    b.categoryName(),
-                    a,
-                    b.attributeName(),
-                    b.attributeSlug(),
-                    b.attributeType(),
-                    b.isRequired(),
-                    b.isVariant(),
-                    b.order(),
-                    b.createdAt());
-        }
-    }
+            @JsonUnwrapped @JsonIgnoreProperties("attribute") CategoryAttribute binding,
+            AttributeRepository.Attribute attribute) {}
 
     /** The category binding list's filters (spec C7); each null means any. */
     record BindingFilter(Long category, Long attribute, Boolean required, Boolean variant) {}

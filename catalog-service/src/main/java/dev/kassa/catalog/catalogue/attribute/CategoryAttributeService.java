@@ -79,7 +79,7 @@ class CategoryAttributeService {
     @Transactional(readOnly = true)
     CategoryAttributeDetail bindingDetail(long id) {
         CategoryAttribute b = binding(id);
-        return CategoryAttributeDetail.from(b, attributes.get(b.attribute()));
+        return new CategoryAttributeDetail(b, attributes.get(b.attribute()));
     }
 
     /**

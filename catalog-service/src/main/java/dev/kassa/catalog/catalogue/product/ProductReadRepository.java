@@ -234,7 +234,9 @@ class ProductReadRepository {
                             : new BigDecimal(b.path("purchase_price").asText()),
                     expiry,
                     expiry != null && expiry.isBefore(today),
-                    OffsetDateTime.parse(b.path("received_at").asText()).toInstant()));
+                    OffsetDateTime.parse(b.path("received_at").asText()).toInstant(),
+                    b.path("location").isNumber() ? b.path("location").asLong() : null,
+                    b.path("location_code").asText(null)));
         }
         return batches;
     }

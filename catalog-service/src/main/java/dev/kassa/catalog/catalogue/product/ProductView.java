@@ -75,7 +75,9 @@ public record ProductView(
             BigDecimal purchasePrice,
             LocalDate expiryDate,
             boolean isExpired,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            Long location,
+            String locationCode) {}
 
     /** {@code images}: the product's gallery in order; its first image is {@code main_image} (an absolute address). */
     static ProductView of(

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.count;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.List;
 
 /** Stock-takes (issue 63, points 1-3): open a count, count from several devices, see the differences, apply or cancel. */
@@ -34,69 +34,34 @@ class CountController {
             BigDecimal shortageValue,
             BigDecimal netValue) {}
 
-    /** A product of a count: expected, counted (null: not yet), the difference and its value at cost, what apply changed. */
-    record ItemView(
-            long product,
-            String name,
-            String sku,
-            String barcode,
-            BigDecimal expected,
-            BigDecimal counted,
-            BigDecimal difference,
-            BigDecimal differenceValue,
-            Instant countedAt,
-            BigDecimal applied) {
+    /**
+     * A product of a count as its item holds it (expected, counted: null while not yet, when, what apply changed), the
+     * difference and its value at cost.
+     */
+    record ItemView(@JsonUnwrapped CountRepository.Item item, BigDecimal difference, BigDecimal differenceValue) {
 
         static ItemView of(CountRepository.Item i) {
             BigDecimal difference = i.counted() == null || i.expected() == null
                     ? null
                     : i.counted().subtract(i.expected());
             return new ItemView(
-                    i.product(),
-                    i.name(),
-                    i.sku(),
-                    i.barcode(),
-                    i.expected(),
-                    i.counted(),
+                    i,
                     difference,
                     difference == null || i.costPrice() == null
                             ? null
-                            : difference.multiply(i.costPrice()).setScale(2, RoundingMode.HALF_UP),
-                    i.countedAt(),
-                    i.applied());
+                            : difference.multiply(i.costPrice()).setScale(2, RoundingMode.HALF_UP));
         }
     }
 
-    /** A count; {@code items} (a page of its products) only when one count is asked for. */
-    record CountView(
-            long id,
-            String name,
-            String status,
-            boolean blind,
-            List<Long> products,
-            List<Long> categories,
-            Long createdBy,
-            Instant createdAt,
-            Long finishedBy,
-            Instant finishedAt,
-            CountTotals totals,
-            PageResponse<ItemView> items) {
+    /** A count as its row holds it, its figures; {@code items} (a page of its products) only when one is asked for. */
+    record CountView(@JsonUnwrapped CountRepository.Row count, CountTotals totals, PageResponse<ItemView> items) {
 
         static CountView of(CountRepository.Row c, boolean hide, PageResponse<ItemView> items) {
             CountRepository.Totals t = c.totals();
             BigDecimal surplus = t.surplusValue().setScale(2, RoundingMode.HALF_UP);
             BigDecimal shortage = t.shortageValue().setScale(2, RoundingMode.HALF_UP);
             return new CountView(
-                    c.id(),
-                    c.name(),
-                    c.status().wire(),
-                    c.blind(),
-                    c.products(),
-                    c.categories(),
-                    c.createdBy(),
-                    c.createdAt(),
-                    c.finishedBy(),
-                    c.finishedAt(),
+                    c,
                     new CountTotals(
                             t.products(),
                             t.counted(),

@@ -1,7 +1,9 @@
 package dev.kassa.catalog.inventory.count;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,10 +33,12 @@ class CountRepository {
     /** A count's figures over its products: how many, counted, differing, and the differences' value at cost. */
     record Totals(long products, long counted, long differing, BigDecimal surplusValue, BigDecimal shortageValue) {}
 
+    /** A count with its figures; its answer shows it (the status by its code, the figures as its caller may see). */
+    @Schema(name = "CountRow")
     record Row(
             long id,
             String name,
-            CountStatus status,
+            @Schema(implementation = String.class) CountStatus status,
             boolean blind,
             List<Long> products,
             List<Long> categories,
@@ -42,12 +46,14 @@ class CountRepository {
             Instant createdAt,
             Long finishedBy,
             Instant finishedAt,
-            Totals totals) {}
+            @JsonIgnore Totals totals) {}
 
     /**
      * A product of a count: {@code counted} null until counted; {@code expected} what the shelf should have held at its
-     * last line (now, while not counted); {@code applied} the change made, once applied.
+     * last line (now, while not counted); {@code applied} the change made, once applied. Its answer shows it (not the
+     * cost, which values its difference).
      */
+    @Schema(name = "CountItem")
     record Item(
             long product,
             String name,
@@ -57,7 +63,7 @@ class CountRepository {
             BigDecimal counted,
             Instant countedAt,
             BigDecimal applied,
-            BigDecimal costPrice) {}
+            @JsonIgnore BigDecimal costPrice) {}
 
     /** Which products a page of items shows. */
     enum State {
@@ -186,7 +192,7 @@ class CountRepository {
                 "from stock_counts c",
                 "where (cast(:status as text) is null or c.status = :status)",
                 "c.created_at desc, c.id desc",
-                q -> q.param("status", status == null ? null : status.wire()),
+                q -> q.param("status", status == null ? null : status.code()),
                 ROW,
                 page);
     }
@@ -299,7 +305,7 @@ class CountRepository {
     void finish(long id, CountStatus status, long userId) {
         sql.sql("update stock_counts set status = :status, finished_by = :user, finished_at = now() where id = :id")
                 .param("id", id)
-                .param("status", status.wire())
+                .param("status", status.code())
                 .param("user", userId)
                 .update();
     }

@@ -1,9 +1,9 @@
 package dev.kassa.catalog.inventory.count;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaError;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,24 +11,26 @@ import java.util.Optional;
  * to the ledger) or {@code cancelled} (the stock stays as it is); both are final. Every change of status goes through
  * {@link #moveTo}, which refuses any other move.
  */
-enum CountStatus {
+enum CountStatus implements Coded {
     OPEN,
     APPLIED,
     CANCELLED;
 
-    /** The name in the API and the database ({@code open}). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The code in the API and the database ({@code open}): a count's answer writes it. */
+    @JsonValue
+    @Override
+    public String code() {
+        return Coded.super.code();
     }
 
     /** The status a database row holds. */
     static CountStatus of(String wire) {
-        return valueOf(wire.toUpperCase(Locale.ROOT));
+        return parse(wire).orElseThrow(() -> new IllegalArgumentException("No count status " + wire));
     }
 
     /** A status a client named (a list filter); empty when it names none (names are exact: {@code "OPEN"} is none). */
     static Optional<CountStatus> parse(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        return Coded.of(CountStatus.class, wire);
     }
 
     /** Whether the count still takes lines (and a blind one hides what was expected from its counters). */

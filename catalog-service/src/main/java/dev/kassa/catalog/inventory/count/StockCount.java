@@ -68,7 +68,7 @@ final class StockCount {
     /** Refused ({@code count_closed}) unless the count still takes lines. */
     void requireOpen() {
         if (!status.isOpen()) {
-            throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status.wire()), status.wire());
+            throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status.code()), status.code());
         }
     }
 

@@ -89,7 +89,7 @@ final class PurchaseOrder {
         for (PurchaseOrderService.ReceivedLineForm f : forms) {
             PurchaseOrderRepository.Line l = lines.get(f.line());
             purchases.add(new PurchaseReceiptService.Purchase(
-                    l.productId(),
+                    l.product().id(),
                     f.quantity().setScale(3, RoundingMode.UNNECESSARY),
                     (f.costPrice() != null ? f.costPrice() : l.costPrice()).setScale(2, RoundingMode.HALF_UP),
                     f.batchNumber(),
@@ -109,7 +109,7 @@ final class PurchaseOrder {
         status = status.moveTo(
                 all ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED,
                 CatalogErrors.PURCHASE_ORDER_STATUS);
-        return PurchaseOrderReceived.of(row, receipt, status.wire(), by, received);
+        return PurchaseOrderReceived.of(row, receipt, status.code(), by, received);
     }
 
     private boolean moveUnlessAlready(PurchaseOrderStatus next, KassaError refusal) {

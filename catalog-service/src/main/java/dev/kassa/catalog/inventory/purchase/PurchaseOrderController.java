@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.purchase;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
@@ -40,32 +41,14 @@ import java.util.List;
 @RequestMapping("/api/products/purchase-orders")
 class PurchaseOrderController {
 
-    /** A line: ordered, received and still to come, at its cost. */
+    /** A line as its row holds it (ordered, received, at its cost), its total and what is still to come. */
     record PurchaseLineView(
-            long id,
-            int lineNo,
-            long product,
-            String name,
-            String sku,
-            String barcode,
-            BigDecimal quantity,
-            BigDecimal costPrice,
-            BigDecimal total,
-            BigDecimal receivedQuantity,
-            BigDecimal remainingQuantity) {
+            @JsonUnwrapped PurchaseOrderRepository.Line line, BigDecimal total, BigDecimal remainingQuantity) {
 
         static PurchaseLineView of(PurchaseOrderRepository.Line l) {
             return new PurchaseLineView(
-                    l.id(),
-                    l.lineNo(),
-                    l.productId(),
-                    l.name(),
-                    l.sku(),
-                    l.barcode(),
-                    l.quantity(),
-                    l.costPrice(),
+                    l,
                     l.quantity().multiply(l.costPrice()).setScale(2, RoundingMode.HALF_UP),
-                    l.receivedQuantity(),
                     l.quantity().subtract(l.receivedQuantity()).max(BigDecimal.ZERO));
         }
     }
@@ -88,23 +71,9 @@ class PurchaseOrderController {
         }
     }
 
-    /** An order; {@code lines} and {@code receipts} only when one order is asked for. */
+    /** An order as its row holds it; {@code lines} and {@code receipts} only when one order is asked for. */
     record PurchaseOrderView(
-            long id,
-            String number,
-            long supplier,
-            String supplierName,
-            String status,
-            LocalDate expectedAt,
-            String notes,
-            Long createdBy,
-            Instant createdAt,
-            Instant orderedAt,
-            Instant finishedAt,
-            String closeReason,
-            int lineCount,
-            BigDecimal totalCost,
-            BigDecimal receivedCost,
+            @JsonUnwrapped PurchaseOrderRepository.Row order,
             List<PurchaseLineView> lines,
             List<ReceiptView> receipts) {
 
@@ -113,21 +82,7 @@ class PurchaseOrderController {
                 List<PurchaseOrderRepository.Line> lines,
                 List<PurchaseOrderRepository.Receipt> receipts) {
             return new PurchaseOrderView(
-                    o.id(),
-                    o.number(),
-                    o.supplierId(),
-                    o.supplierName(),
-                    o.status().wire(),
-                    o.expectedAt(),
-                    o.notes(),
-                    o.createdBy(),
-                    o.createdAt(),
-                    o.orderedAt(),
-                    o.finishedAt(),
-                    o.closeReason(),
-                    o.lineCount(),
-                    o.orderedCost(),
-                    o.receivedCost(),
+                    o,
                     lines == null
                             ? null
                             : lines.stream().map(PurchaseLineView::of).toList(),

@@ -131,12 +131,12 @@ final class PurchaseOrderPdf {
             PDPageContentStream content, PDType0Font font, PurchaseOrderRepository.Line l, BigDecimal sum, float y)
             throws IOException {
         PdfText.show(content, font, SIZE, String.valueOf(l.lineNo()), X[0], y);
-        PdfText.show(content, font, SIZE, PdfText.fit(font, l.name(), SIZE, X[2] - X[1] - 6), X[1], y);
+        PdfText.show(content, font, SIZE, PdfText.fit(font, l.product().name(), SIZE, X[2] - X[1] - 6), X[1], y);
         PdfText.show(
                 content,
                 font,
                 SIZE,
-                PdfText.fit(font, l.sku() == null ? "" : l.sku(), SIZE, X[3] - X[2] - 40),
+                PdfText.fit(font, l.product().sku() == null ? "" : l.product().sku(), SIZE, X[3] - X[2] - 40),
                 X[2],
                 y);
         PdfText.showRight(content, font, SIZE, l.quantity().stripTrailingZeros().toPlainString(), X[3], y);

@@ -1,7 +1,10 @@
 package dev.kassa.catalog.inventory.purchase;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,13 +31,17 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class PurchaseOrderRepository {
 
-    /** An order with its supplier's name and its lines' sums (ordered and received, at the lines' costs). */
+    /**
+     * An order with its supplier's name and its lines' sums (ordered and received, at the lines' costs), as its answer
+     * shows it ({@code supplier}, {@code total_cost}, the status by its code).
+     */
+    @Schema(name = "PurchaseOrderRow")
     record Row(
             long id,
             String number,
-            long supplierId,
+            @JsonProperty("supplier") long supplierId,
             String supplierName,
-            PurchaseOrderStatus status,
+            @Schema(implementation = String.class) PurchaseOrderStatus status,
             LocalDate expectedAt,
             String notes,
             Long createdBy,
@@ -43,17 +50,19 @@ class PurchaseOrderRepository {
             Instant finishedAt,
             String closeReason,
             int lineCount,
-            BigDecimal orderedCost,
+            @JsonProperty("total_cost") BigDecimal orderedCost,
             BigDecimal receivedCost) {}
 
-    /** A line of an order with its product as catalog names it now. */
+    /** A line's product as catalog names it now. */
+    @Schema(name = "PurchaseLineProduct")
+    record LineProduct(@JsonProperty("product") long id, String name, String sku, String barcode) {}
+
+    /** A line of an order: its product, how many at what cost, how many came. */
+    @Schema(name = "PurchaseLineRow")
     record Line(
             long id,
             int lineNo,
-            long productId,
-            String name,
-            String sku,
-            String barcode,
+            @JsonUnwrapped LineProduct product,
             BigDecimal quantity,
             BigDecimal costPrice,
             BigDecimal receivedQuantity) {}
@@ -177,7 +186,7 @@ class PurchaseOrderRepository {
                          where id = :id
                         """)
                 .param("id", id)
-                .param("status", status.wire())
+                .param("status", status.code())
                 .param("ordering", status == PurchaseOrderStatus.ORDERED)
                 .param("finishing", status.isFinal())
                 .update();
@@ -191,7 +200,7 @@ class PurchaseOrderRepository {
                          where id = :id
                         """)
                 .param("id", id)
-                .param("status", PurchaseOrderStatus.CLOSED.wire())
+                .param("status", PurchaseOrderStatus.CLOSED.code())
                 .param("reason", reason)
                 .update();
     }
@@ -212,10 +221,11 @@ class PurchaseOrderRepository {
                 .query((rs, i) -> new Line(
                         rs.getLong("id"),
                         rs.getInt("line_no"),
-                        rs.getLong("product_id"),
-                        rs.getString("name"),
-                        rs.getString("sku"),
-                        rs.getString("barcode"),
+                        new LineProduct(
+                                rs.getLong("product_id"),
+                                rs.getString("name"),
+                                rs.getString("sku"),
+                                rs.getString("barcode")),
                         rs.getBigDecimal("quantity"),
                         rs.getBigDecimal("cost_price"),
                         rs.getBigDecimal("received_quantity")))
@@ -236,7 +246,7 @@ class PurchaseOrderRepository {
                   and (cast(:until as timestamptz) is null or o.created_at < :until)""",
                 "o.created_at desc, o.id desc",
                 q -> q.param("supplier", supplierId)
-                        .param("status", status == null ? null : status.wire())
+                        .param("status", status == null ? null : status.code())
                         .param("from", from == null ? null : Timestamp.from(from))
                         .param("until", until == null ? null : Timestamp.from(until)),
                 ROW,

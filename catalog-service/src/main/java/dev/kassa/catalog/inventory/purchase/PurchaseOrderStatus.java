@@ -1,10 +1,11 @@
 package dev.kassa.catalog.inventory.purchase;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * goes through {@link #moveTo}, which refuses any other move; sending, closing or cancelling again is no move (the
  * order answers as it stands).
  */
-enum PurchaseOrderStatus {
+enum PurchaseOrderStatus implements Coded {
     DRAFT,
     ORDERED,
     PARTIALLY_RECEIVED,
@@ -25,29 +26,26 @@ enum PurchaseOrderStatus {
     CLOSED,
     CANCELLED;
 
-    /** The name in the API, the database and the events ({@code partially_received}). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The code in the API, the database and the events ({@code partially_received}): an order's answer writes it. */
+    @JsonValue
+    @Override
+    public String code() {
+        return Coded.super.code();
     }
 
     /** The status a database row holds. */
     static PurchaseOrderStatus of(String wire) {
-        return valueOf(wire.toUpperCase(Locale.ROOT));
+        return parse(wire).orElseThrow(() -> new IllegalArgumentException("No purchase order status " + wire));
     }
 
     /** A status a client named (a list filter); empty when it names none (names are exact: {@code "DRAFT"} is none). */
     static Optional<PurchaseOrderStatus> parse(String wire) {
-        for (PurchaseOrderStatus s : values()) {
-            if (s.wire().equals(wire)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Coded.of(PurchaseOrderStatus.class, wire);
     }
 
     /** Every status's name, in the order of an order's life ({@code draft, ordered, …}): what a filter may name. */
     static String names() {
-        return Arrays.stream(values()).map(PurchaseOrderStatus::wire).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(PurchaseOrderStatus::code).collect(Collectors.joining(", "));
     }
 
     /** Whether the order's details and lines may still be changed (a draft's). */
@@ -85,6 +83,6 @@ enum PurchaseOrderStatus {
 
     /** {@code error} about an order in this status: its body names it ({@code order_status}), as its message does. */
     KassaException refused(KassaError error) {
-        return error.exception(Map.of("order_status", wire()), wire());
+        return error.exception(Map.of("order_status", code()), code());
     }
 }

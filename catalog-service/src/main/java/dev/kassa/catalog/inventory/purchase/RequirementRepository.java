@@ -42,7 +42,7 @@ class RequirementRepository {
     /** The statuses of orders goods may still come for: their lines' shortfall is on order. */
     private static final String[] ON_ORDER = Arrays.stream(PurchaseOrderStatus.values())
             .filter(PurchaseOrderStatus::receivable)
-            .map(PurchaseOrderStatus::wire)
+            .map(PurchaseOrderStatus::code)
             .toArray(String[]::new);
 
     /** A row of either query: the same columns. */

@@ -152,24 +152,10 @@ public class BatchRepository {
                 .optional();
     }
 
-    public List<View> ofProduct(long productId, LocalDate today) {
-        return sql.sql(SELECT + " where b.product_id = :product order by " + ORDERING.orderBy(null))
-                .param("product", productId)
-                .query(mapper(today))
-                .list();
-    }
-
-    /**
-     * A product's batches with stock at a location, FEFO (earliest expiry first, no expiry last, then by arrival): what a
-     * move of the product from there takes, in that order.
-     */
+    /** A product's batches with stock at a location, FEFO: what a move of the product from there takes, in order. */
     List<View> atLocation(long productId, long location, LocalDate today) {
-        return sql.sql(
-                        SELECT
-                                + """
-                         where b.product_id = :product and b.location_id = :location and b.is_active and b.quantity > 0
-                         order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
-                        """)
+        String at = " where b.product_id = :product and b.location_id = :location and b.is_active and b.quantity > 0";
+        return sql.sql(SELECT + at + " order by " + ORDERING.orderBy(null))
                 .param("product", productId)
                 .param("location", location)
                 .query(mapper(today))
@@ -310,13 +296,6 @@ public class BatchRepository {
     void archive(long id) {
         sql.sql("update batches set is_active = false, updated_at = now() where id = :id")
                 .param("id", id)
-                .update();
-    }
-
-    void changeQuantity(long batchId, BigDecimal change) {
-        sql.sql("update batches set quantity = quantity + :change, updated_at = now() where id = :id")
-                .param("change", change)
-                .param("id", batchId)
                 .update();
     }
 

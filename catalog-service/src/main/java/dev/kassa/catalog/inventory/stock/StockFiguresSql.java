@@ -16,9 +16,10 @@ class StockFiguresSql implements StockFigures {
             (select coalesce(json_agg(json_build_object(
                         'id', b.id, 'batch_number', b.batch_number, 'barcode', b.barcode,
                         'quantity', b.quantity::text, 'purchase_price', b.purchase_price::text,
-                        'expiry_date', b.expiry_date, 'received_at', b.received_at)
+                        'expiry_date', b.expiry_date, 'received_at', b.received_at,
+                        'location', b.location_id, 'location_code', l.code)
                     order by b.expiry_date, b.received_at, b.id), '[]')
-               from batches b where b.product_id = p.id)""";
+               from batches b join locations l on l.id = b.location_id where b.product_id = p.id)""";
 
     private static final String TRADED =
             "(exists (select 1 from stock_movements where product_id = :id and reason in ('sale', 'refund'))"

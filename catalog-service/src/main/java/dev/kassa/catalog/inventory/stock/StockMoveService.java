@@ -159,7 +159,7 @@ public class StockMoveService {
                     errors.add(prefix + "product", "catalog.product_not_found");
                 }
                 if (line.from() == null) {
-                    errors.add(prefix + "from", "validation.required");
+                    errors.required(prefix + "from");
                     continue;
                 }
                 at = line.from();

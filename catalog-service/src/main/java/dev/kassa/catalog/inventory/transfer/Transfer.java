@@ -134,7 +134,7 @@ final class Transfer {
                 row.fromStore(),
                 row.toStore(),
                 receipt,
-                status.wire(),
+                status.code(),
                 by,
                 Instant.now(),
                 outcome.receivedCost(),
@@ -163,7 +163,7 @@ final class Transfer {
         Map<Long, BigDecimal> coming = new LinkedHashMap<>();
         if (r.lines() == null) {
             lines.stream()
-                    .filter(l -> l.productId() != null && l.remaining().signum() > 0)
+                    .filter(l -> l.goods().productId() != null && l.remaining().signum() > 0)
                     .forEach(l -> coming.put(l.id(), l.remaining()));
         } else {
             for (int i = 0; i < r.lines().size(); i++) {
@@ -175,10 +175,10 @@ final class Transfer {
                 TransferRepository.Line line = byId.get(f.line());
                 if (line == null) {
                     errors.add(prefix + "line", "catalog.transfer_line_unknown", String.valueOf(f.line()));
-                } else if (line.productId() == null) {
+                } else if (line.goods().productId() == null) {
                     errors.add(prefix + "line", "catalog.transfer_line_no_product");
                 }
-                if (line != null && line.productId() != null && f.quantity() != null) {
+                if (line != null && line.goods().productId() != null && f.quantity() != null) {
                     coming.merge(line.id(), f.quantity().setScale(3, RoundingMode.HALF_UP), BigDecimal::add);
                 }
             }
@@ -198,7 +198,7 @@ final class Transfer {
             if (quantity.compareTo(l.remaining()) > 0) {
                 over.add(Map.of(
                         "line", id,
-                        "shipped", l.shippedQuantity().toPlainString(),
+                        "shipped", l.goods().shippedQuantity().toPlainString(),
                         "received", l.receivedQuantity().toPlainString(),
                         "receiving", quantity.toPlainString()));
             }
@@ -218,7 +218,7 @@ final class Transfer {
                 if (piece.signum() > 0) {
                     pieces.incoming()
                             .add(new TransferStockService.Incoming(
-                                    byId.get(id).productId(),
+                                    byId.get(id).goods().productId(),
                                     piece,
                                     p.costPrice(),
                                     p.batchNumber(),
@@ -264,8 +264,8 @@ final class Transfer {
                 changes.add(new TransferRepository.LineChange(l.id(), now, lost, value));
                 announced.add(new TransferReceived.Line(
                         l.id(),
-                        l.sourceLineId(),
-                        l.productId(),
+                        l.goods().sourceLineId(),
+                        l.goods().productId(),
                         now,
                         lost,
                         value,

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.transfer;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,95 +35,46 @@ class TransferController {
             String batchNumber,
             LocalDate manufacturingDate,
             LocalDate expiryDate,
-            Long batch) {}
+            Long batch) {
 
-    /** A line: its product in this store (null at a destination without it), asked, shipped, received, lost, to come. */
+        static TransferPartView of(TransferRepository.Part p) {
+            return new TransferPartView(
+                    p.quantity(),
+                    p.receivedQuantity(),
+                    p.costPrice(),
+                    p.batchNumber(),
+                    p.manufacturingDate(),
+                    p.expiryDate(),
+                    p.batchId());
+        }
+    }
+
+    /**
+     * A line as its row holds it (its product in this store, null at a destination without it; asked, shipped,
+     * received, lost), what is still to come, and the batches it left.
+     */
     record TransferLineView(
-            long id,
-            int lineNo,
-            Long product,
-            String name,
-            String sku,
-            String barcode,
-            BigDecimal quantity,
-            BigDecimal shippedQuantity,
-            BigDecimal receivedQuantity,
-            BigDecimal lostQuantity,
-            BigDecimal lostValue,
-            BigDecimal inTransitQuantity,
-            List<TransferPartView> parts) {}
+            @JsonUnwrapped TransferRepository.Line line, BigDecimal inTransitQuantity, List<TransferPartView> parts) {}
 
-    /** A transfer as this store sees it ({@code direction} out of it or in to it); lines only when one is asked for. */
-    record TransferView(
-            long id,
-            String number,
-            String direction,
-            String fromStore,
-            String toStore,
-            String status,
-            String notes,
-            Long createdBy,
-            Instant createdAt,
-            Long shippedBy,
-            Instant shippedAt,
-            Instant finishedAt,
-            int lineCount,
-            BigDecimal quantity,
-            BigDecimal shippedQuantity,
-            BigDecimal receivedQuantity,
-            BigDecimal lostQuantity,
-            BigDecimal shippedCost,
-            BigDecimal lostValue,
-            List<TransferLineView> lines) {
+    /**
+     * A transfer as this store sees it, as its row holds it ({@code direction} out of it or in to it; its direction
+     * and status by their codes); lines only when one is asked for.
+     */
+    record TransferView(@JsonUnwrapped TransferRepository.Row transfer, List<TransferLineView> lines) {
 
         static TransferView of(
                 TransferRepository.Row t, List<TransferRepository.Line> lines, List<TransferRepository.Part> parts) {
             return new TransferView(
-                    t.id(),
-                    t.number(),
-                    t.direction().wire(),
-                    t.fromStore(),
-                    t.toStore(),
-                    t.status().wire(),
-                    t.notes(),
-                    t.createdBy(),
-                    t.createdAt(),
-                    t.shippedBy(),
-                    t.shippedAt(),
-                    t.finishedAt(),
-                    t.lineCount(),
-                    t.quantity(),
-                    t.shippedQuantity(),
-                    t.receivedQuantity(),
-                    t.lostQuantity(),
-                    t.shippedCost(),
-                    t.lostValue(),
+                    t,
                     lines == null
                             ? null
                             : lines.stream()
                                     .map(l -> new TransferLineView(
-                                            l.id(),
-                                            l.lineNo(),
-                                            l.productId(),
-                                            l.name(),
-                                            l.sku(),
-                                            l.barcode(),
-                                            l.quantity(),
-                                            l.shippedQuantity(),
-                                            l.receivedQuantity(),
-                                            l.lostQuantity(),
-                                            l.lostValue(),
+                                            l,
                                             l.remaining(),
                                             parts.stream()
                                                     .filter(p -> p.lineId() == l.id())
-                                                    .map(p -> new TransferPartView(
-                                                            p.quantity(),
-                                                            p.receivedQuantity(),
-                                                            p.costPrice(),
-                                                            p.batchNumber(),
-                                                            p.manufacturingDate(),
-                                                            p.expiryDate(),
-                                                            p.batchId()))
+                                                    .map(TransferPartView::of)
                                                     .toList()))
                                     .toList());
         }

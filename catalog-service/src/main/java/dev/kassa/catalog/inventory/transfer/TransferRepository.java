@@ -1,7 +1,11 @@
 package dev.kassa.catalog.inventory.transfer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -22,15 +26,16 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class TransferRepository {
 
-    /** A transfer as this store keeps it, with its lines' sums. */
+    /** A transfer as this store keeps it, with its lines' sums: its answer shows it (not the source's id of a copy). */
+    @Schema(name = "TransferRow")
     record Row(
             long id,
             String number,
-            Direction direction,
+            @Schema(implementation = String.class) Direction direction,
             String fromStore,
             String toStore,
-            Long sourceId,
-            TransferStatus status,
+            @JsonIgnore Long sourceId,
+            @Schema(implementation = String.class) TransferStatus status,
             String notes,
             Long createdBy,
             Instant createdAt,
@@ -45,24 +50,33 @@ class TransferRepository {
             BigDecimal shippedCost,
             BigDecimal lostValue) {}
 
-    /** A line: its product here (null at a destination without it), as the source named it, and its quantities. */
-    record Line(
-            long id,
-            int lineNo,
-            Long productId,
-            Long sourceLineId,
+    /**
+     * What a line moves: its product here (null at a destination without it), the source's line (at the destination),
+     * the product as the source named it, how many were asked and shipped. Written as a new line, shown in a line.
+     */
+    @Schema(name = "TransferGoods")
+    record Goods(
+            @JsonProperty("product") Long productId,
+            @JsonIgnore Long sourceLineId,
             String name,
             String sku,
             String barcode,
             BigDecimal quantity,
-            BigDecimal shippedQuantity,
+            BigDecimal shippedQuantity) {}
+
+    /** A line: its number, its goods, and how many were received and lost (and their value at the source's cost). */
+    @Schema(name = "TransferLineRow")
+    record Line(
+            long id,
+            int lineNo,
+            @JsonUnwrapped Goods goods,
             BigDecimal receivedQuantity,
             BigDecimal lostQuantity,
             BigDecimal lostValue) {
 
         /** Shipped and neither received nor lost yet. */
         BigDecimal remaining() {
-            return shippedQuantity
+            return goods.shippedQuantity()
                     .subtract(receivedQuantity)
                     .subtract(lostQuantity)
                     .max(BigDecimal.ZERO);
@@ -82,16 +96,6 @@ class TransferRepository {
             String batchNumber,
             LocalDate manufacturingDate,
             LocalDate expiryDate) {}
-
-    /** A line to write. */
-    record NewLine(
-            Long productId,
-            Long sourceLineId,
-            String name,
-            String sku,
-            String barcode,
-            BigDecimal quantity,
-            BigDecimal shippedQuantity) {}
 
     /** A part to write for a line (by the line's number). */
     record NewPart(
@@ -161,8 +165,8 @@ class TransferRepository {
                                 :from, :to, :notes, :by)
                         returning id
                         """)
-                .param("direction", Direction.OUT.wire())
-                .param("status", TransferStatus.DRAFT.wire())
+                .param("direction", Direction.OUT.code())
+                .param("status", TransferStatus.DRAFT.code())
                 .param("from", fromStore)
                 .param("to", toStore)
                 .param("notes", notes)
@@ -188,8 +192,8 @@ class TransferRepository {
                         returning id
                         """)
                 .param("number", number)
-                .param("direction", Direction.IN.wire())
-                .param("status", TransferStatus.SHIPPED.wire())
+                .param("direction", Direction.IN.code())
+                .param("status", TransferStatus.SHIPPED.code())
                 .param("from", fromStore)
                 .param("to", toStore)
                 .param("source", sourceId)
@@ -200,8 +204,8 @@ class TransferRepository {
                 .optional();
     }
 
-    /** Writes the lines (numbered from 1) and their parts; answers the lines' ids in order. */
-    List<Long> insertLines(long transferId, List<NewLine> lines, List<NewPart> parts) {
+    /** Writes the lines' goods (numbered from 1) and their parts; answers the lines' ids in order. */
+    List<Long> insertLines(long transferId, List<Goods> lines, List<NewPart> parts) {
         List<Long> ids = sql.sql(
                         """
                         insert into transfer_lines (transfer_id, line_no, product_id, source_line_id, name, sku, barcode, quantity, shipped_quantity)
@@ -213,13 +217,13 @@ class TransferRepository {
                         returning id
                         """)
                 .param("transfer", transferId)
-                .param("products", SqlArrays.texts(lines, NewLine::productId))
-                .param("sources", SqlArrays.texts(lines, NewLine::sourceLineId))
-                .param("names", SqlArrays.texts(lines, NewLine::name))
-                .param("skus", SqlArrays.texts(lines, NewLine::sku))
-                .param("barcodes", SqlArrays.texts(lines, NewLine::barcode))
-                .param("quantities", SqlArrays.texts(lines, NewLine::quantity))
-                .param("shipped", SqlArrays.texts(lines, NewLine::shippedQuantity))
+                .param("products", SqlArrays.texts(lines, Goods::productId))
+                .param("sources", SqlArrays.texts(lines, Goods::sourceLineId))
+                .param("names", SqlArrays.texts(lines, Goods::name))
+                .param("skus", SqlArrays.texts(lines, Goods::sku))
+                .param("barcodes", SqlArrays.texts(lines, Goods::barcode))
+                .param("quantities", SqlArrays.texts(lines, Goods::quantity))
+                .param("shipped", SqlArrays.texts(lines, Goods::shippedQuantity))
                 .query(Long.class)
                 .list();
         insertParts(transferId, parts);
@@ -280,8 +284,8 @@ class TransferRepository {
                 where (cast(:direction as text) is null or t.direction = :direction)
                   and (cast(:status as text) is null or t.status = :status)""",
                 "t.created_at desc, t.id desc",
-                q -> q.param("direction", direction == null ? null : direction.wire())
-                        .param("status", status == null ? null : status.wire()),
+                q -> q.param("direction", direction == null ? null : direction.code())
+                        .param("status", status == null ? null : status.code()),
                 ROW,
                 page);
     }
@@ -292,13 +296,14 @@ class TransferRepository {
                 .query((rs, i) -> new Line(
                         rs.getLong("id"),
                         rs.getInt("line_no"),
-                        (Long) rs.getObject("product_id"),
-                        (Long) rs.getObject("source_line_id"),
-                        rs.getString("name"),
-                        rs.getString("sku"),
-                        rs.getString("barcode"),
-                        rs.getBigDecimal("quantity"),
-                        rs.getBigDecimal("shipped_quantity"),
+                        new Goods(
+                                (Long) rs.getObject("product_id"),
+                                (Long) rs.getObject("source_line_id"),
+                                rs.getString("name"),
+                                rs.getString("sku"),
+                                rs.getString("barcode"),
+                                rs.getBigDecimal("quantity"),
+                                rs.getBigDecimal("shipped_quantity")),
                         rs.getBigDecimal("received_quantity"),
                         rs.getBigDecimal("lost_quantity"),
                         rs.getBigDecimal("lost_value")))
@@ -339,7 +344,7 @@ class TransferRepository {
                          where id = :id
                         """)
                 .param("id", id)
-                .param("status", status.wire())
+                .param("status", status.code())
                 .param("shipped", status == TransferStatus.SHIPPED)
                 .param("finished", status.isFinal())
                 .param("by", by)

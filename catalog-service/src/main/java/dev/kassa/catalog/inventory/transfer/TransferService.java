@@ -157,14 +157,14 @@ public class TransferService {
             throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
         }
         Map<Long, TransferProductRepository.Product> found = reading.execute(s -> products.trackedProducts(seen));
-        List<TransferRepository.NewLine> lines = new ArrayList<>();
+        List<TransferRepository.Goods> lines = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
             TransferLineForm f = forms.get(i);
             TransferProductRepository.Product p = found.get(f.product());
             if (p == null) {
                 errors.add("lines." + i + ".product", "catalog.transfer_product_unknown", String.valueOf(f.product()));
             } else {
-                lines.add(new TransferRepository.NewLine(
+                lines.add(new TransferRepository.Goods(
                         p.id(),
                         null,
                         p.name(),
@@ -179,8 +179,8 @@ public class TransferService {
         List<Long> matched = TenantContext.call(
                 there,
                 () -> reading.execute(s -> products.match(
-                        lines.stream().map(TransferRepository.NewLine::sku).toList(),
-                        lines.stream().map(TransferRepository.NewLine::barcode).toList())));
+                        lines.stream().map(TransferRepository.Goods::sku).toList(),
+                        lines.stream().map(TransferRepository.Goods::barcode).toList())));
         for (int i = 0; i < lines.size(); i++) {
             if (matched.get(i) == null) {
                 errors.add("lines." + i + ".product", "catalog.transfer_product_not_at_destination");
@@ -222,7 +222,8 @@ public class TransferService {
         List<TransferRepository.Line> lines = transfer.lines();
         Map<Long, List<TransferStockService.Part>> parts = stock.ship(
                 lines.stream()
-                        .map(l -> new TransferStockService.Outgoing(l.id(), l.productId(), l.quantity()))
+                        .map(l -> new TransferStockService.Outgoing(
+                                l.id(), l.goods().productId(), l.goods().quantity()))
                         .toList(),
                 row.number(),
                 caller.userId());
@@ -282,11 +283,11 @@ public class TransferService {
                     List<Long> matched = products.match(
                             lines.stream().map(TransferShipped.Line::sku).toList(),
                             lines.stream().map(TransferShipped.Line::barcode).toList());
-                    List<TransferRepository.NewLine> newLines = new ArrayList<>();
+                    List<TransferRepository.Goods> newLines = new ArrayList<>();
                     List<TransferRepository.NewPart> parts = new ArrayList<>();
                     for (int i = 0; i < lines.size(); i++) {
                         TransferShipped.Line l = lines.get(i);
-                        newLines.add(new TransferRepository.NewLine(
+                        newLines.add(new TransferRepository.Goods(
                                 matched.get(i),
                                 l.lineId(),
                                 l.name(),

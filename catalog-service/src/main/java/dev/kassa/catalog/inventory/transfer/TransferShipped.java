@@ -60,11 +60,11 @@ public record TransferShipped(
                         .map(l -> new Line(
                                 l.id(),
                                 l.lineNo(),
-                                l.productId(),
-                                l.name(),
-                                l.sku(),
-                                l.barcode(),
-                                l.shippedQuantity(),
+                                l.goods().productId(),
+                                l.goods().name(),
+                                l.goods().sku(),
+                                l.goods().barcode(),
+                                l.goods().shippedQuantity(),
                                 parts.stream()
                                         .filter(p -> p.lineId() == l.id())
                                         .map(p -> new Part(

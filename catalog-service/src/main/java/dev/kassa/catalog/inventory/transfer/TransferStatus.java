@@ -1,10 +1,11 @@
 package dev.kassa.catalog.inventory.transfer;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,31 +18,33 @@ import java.util.stream.Collectors;
  * {@link #moveTo}, which refuses any other move (shipping or cancelling again is no move: the transfer answers as it
  * stands); the source's copy takes the status that {@code TransferReceived} says the receipt gave the destination's.
  */
-enum TransferStatus {
+enum TransferStatus implements Coded {
     DRAFT,
     SHIPPED,
     PARTIALLY_RECEIVED,
     RECEIVED,
     CANCELLED;
 
-    /** The name in the API, the database and the events ({@code partially_received}). */
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The code in the API, the database and the events ({@code partially_received}): a transfer's answer writes it. */
+    @JsonValue
+    @Override
+    public String code() {
+        return Coded.super.code();
     }
 
-    /** The status a database row or an event holds (exactly as {@link #wire} spells it). */
+    /** The status a database row or an event holds (exactly as {@link #code} spells it). */
     static TransferStatus of(String wire) {
         return parse(wire).orElseThrow(() -> new IllegalArgumentException("No transfer status " + wire));
     }
 
     /** A status a client named (a list filter); empty when it names none (names are exact: {@code "DRAFT"} is none). */
     static Optional<TransferStatus> parse(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+        return Coded.of(TransferStatus.class, wire);
     }
 
     /** Every status's name, in the order of a transfer's life ({@code draft, shipped, …}): what a filter may name. */
     static String names() {
-        return Arrays.stream(values()).map(TransferStatus::wire).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(TransferStatus::code).collect(Collectors.joining(", "));
     }
 
     /** Whether goods of the transfer may still be taken in (a receipt at the destination, or told of at the source). */
@@ -73,6 +76,6 @@ enum TransferStatus {
 
     /** {@code error} about a transfer in this status, named in its body ({@code transfer_status}) and its message. */
     KassaException refused(KassaError error) {
-        return error.exception(Map.of("transfer_status", wire()), wire());
+        return error.exception(Map.of("transfer_status", code()), code());
     }
 }

@@ -1,6 +1,8 @@
 package dev.kassa.catalog.inventory.count;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaException;
 import org.junit.jupiter.api.Test;
 
@@ -54,13 +56,22 @@ class CountStatusTests {
     @Test
     void theWireNamesAreTheApisAndTheDatabases() {
         for (CountStatus s : CountStatus.values()) {
-            assertThat(CountStatus.of(s.wire())).isEqualTo(s);
-            assertThat(CountStatus.parse(s.wire())).contains(s);
+            assertThat(CountStatus.of(s.code())).isEqualTo(s);
+            assertThat(CountStatus.parse(s.code())).contains(s);
         }
-        assertThat(CANCELLED.wire()).isEqualTo("cancelled");
+        assertThat(CANCELLED.code()).isEqualTo("cancelled");
         assertThat(CountStatus.parse("OPEN")).isEmpty();
         assertThat(CountStatus.parse("closed")).isEmpty();
         assertThat(CountStatus.parse("")).isEmpty();
         assertThatThrownBy(() -> CountStatus.of("closed")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCountsAnswerWritesItsStatusByItsCode() throws Exception {
+        assertThat(new ObjectMapper().writeValueAsString(APPLIED)).isEqualTo("\"applied\"");
+        assertThat(Coded.of(CountStatus.class, "open")).contains(OPEN);
+        assertThatThrownBy(() -> CountStatus.of("OPEN"))
+                .as("codes are exact")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

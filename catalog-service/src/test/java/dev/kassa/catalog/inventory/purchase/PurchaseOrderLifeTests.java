@@ -106,20 +106,14 @@ class PurchaseOrderLifeTests {
                         new PurchaseOrderRepository.Line(
                                 1,
                                 1,
-                                101,
-                                "Milk",
-                                "M",
-                                null,
+                                new PurchaseOrderRepository.LineProduct(101, "Milk", "M", null),
                                 new BigDecimal("10.000"),
                                 new BigDecimal("2.50"),
                                 BigDecimal.ZERO.setScale(3)),
                         new PurchaseOrderRepository.Line(
                                 2,
                                 2,
-                                102,
-                                "Beans",
-                                "B",
-                                null,
+                                new PurchaseOrderRepository.LineProduct(102, "Beans", "B", null),
                                 new BigDecimal("5.000"),
                                 new BigDecimal("9.00"),
                                 BigDecimal.ZERO.setScale(3))));

@@ -1,6 +1,8 @@
 package dev.kassa.catalog.inventory.purchase;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaException;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +56,8 @@ class PurchaseOrderStatusTests {
                             .as(from + " → " + to)
                             .isInstanceOfSatisfying(KassaException.class, e -> {
                                 assertThat(e.code()).isEqualTo("purchase_order_status");
-                                assertThat(e.details()).isEqualTo(Map.of("order_status", from.wire()));
-                                assertThat(e.args()).containsExactly(from.wire());
+                                assertThat(e.details()).isEqualTo(Map.of("order_status", from.code()));
+                                assertThat(e.args()).containsExactly(from.code());
                             });
                 }
             }
@@ -71,27 +73,27 @@ class PurchaseOrderStatusTests {
     @Test
     void onlyADraftIsEditedGoodsComeOnlyForAnOrderSentAndNotFinishedAndAFinalStatusHasNoWayOut() {
         for (PurchaseOrderStatus s : PurchaseOrderStatus.values()) {
-            assertThat(s.editable()).as(s.wire()).isEqualTo(s == DRAFT);
+            assertThat(s.editable()).as(s.code()).isEqualTo(s == DRAFT);
             assertThat(s.receivable())
-                    .as(s.wire())
+                    .as(s.code())
                     .isEqualTo(EnumSet.of(ORDERED, PARTIALLY_RECEIVED).contains(s));
-            assertThat(s.receivable()).as(s.wire()).isEqualTo(s.canBecome(RECEIVED));
+            assertThat(s.receivable()).as(s.code()).isEqualTo(s.canBecome(RECEIVED));
             assertThat(s.isFinal())
-                    .as(s.wire())
+                    .as(s.code())
                     .isEqualTo(EnumSet.of(RECEIVED, CLOSED, CANCELLED).contains(s));
-            assertThat(s.isFinal()).as(s.wire()).isEqualTo(ALLOWED.get(s).isEmpty());
+            assertThat(s.isFinal()).as(s.code()).isEqualTo(ALLOWED.get(s).isEmpty());
         }
     }
 
     @Test
     void theWireNamesAreTheApisAndTheDatabases() {
-        assertThat(Arrays.stream(PurchaseOrderStatus.values()).map(PurchaseOrderStatus::wire))
+        assertThat(Arrays.stream(PurchaseOrderStatus.values()).map(PurchaseOrderStatus::code))
                 .containsExactly("draft", "ordered", "partially_received", "received", "closed", "cancelled");
         assertThat(PurchaseOrderStatus.names())
                 .isEqualTo("draft, ordered, partially_received, received, closed, cancelled");
         for (PurchaseOrderStatus s : PurchaseOrderStatus.values()) {
-            assertThat(PurchaseOrderStatus.of(s.wire())).isEqualTo(s);
-            assertThat(PurchaseOrderStatus.parse(s.wire())).contains(s);
+            assertThat(PurchaseOrderStatus.of(s.code())).isEqualTo(s);
+            assertThat(PurchaseOrderStatus.parse(s.code())).contains(s);
         }
     }
 
@@ -102,5 +104,14 @@ class PurchaseOrderStatusTests {
         assertThat(PurchaseOrderStatus.parse("DRAFT")).as("names are exact").isEqualTo(Optional.empty());
         assertThat(PurchaseOrderStatus.parse("")).isEmpty();
         assertThat(PurchaseOrderStatus.parse(null)).isEmpty();
+    }
+
+    @Test
+    void anOrdersAnswerWritesItsStatusByItsCode() throws Exception {
+        assertThat(new ObjectMapper().writeValueAsString(PARTIALLY_RECEIVED)).isEqualTo("\"partially_received\"");
+        assertThat(Coded.of(PurchaseOrderStatus.class, "closed")).contains(CLOSED);
+        assertThatThrownBy(() -> PurchaseOrderStatus.of("CLOSED"))
+                .as("codes are exact")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

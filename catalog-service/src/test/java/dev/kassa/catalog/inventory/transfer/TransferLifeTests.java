@@ -124,7 +124,12 @@ class TransferLifeTests {
                 new BigDecimal("22.00"),
                 BigDecimal.ZERO);
         TransferRepository.Line line = new TransferRepository.Line(
-                1, 1, 101L, 11L, "Milk", "M", null, q("10"), q("10"), q("0"), q("0"), new BigDecimal("0.00"));
+                1,
+                1,
+                new TransferRepository.Goods(101L, 11L, "Milk", "M", null, q("10"), q("10")),
+                q("0"),
+                q("0"),
+                new BigDecimal("0.00"));
         return new Transfer(
                 row,
                 List.of(line),

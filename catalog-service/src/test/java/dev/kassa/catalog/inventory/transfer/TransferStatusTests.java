@@ -1,6 +1,8 @@
 package dev.kassa.catalog.inventory.transfer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.KassaException;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +53,8 @@ class TransferStatusTests {
                             .isInstanceOfSatisfying(KassaException.class, e -> {
                                 assertThat(e.code()).isEqualTo("transfer_status");
                                 assertThat(e.status()).isEqualTo(409);
-                                assertThat(e.details()).isEqualTo(Map.of("transfer_status", from.wire()));
-                                assertThat(e.args()).containsExactly(from.wire());
+                                assertThat(e.details()).isEqualTo(Map.of("transfer_status", from.code()));
+                                assertThat(e.args()).containsExactly(from.code());
                             });
                 }
             }
@@ -63,23 +65,23 @@ class TransferStatusTests {
     void goodsComeOnlyForATransferShippedAndNotAllReceivedAndAFinalStatusHasNoWayOut() {
         for (TransferStatus s : TransferStatus.values()) {
             assertThat(s.receivable())
-                    .as(s.wire())
+                    .as(s.code())
                     .isEqualTo(EnumSet.of(SHIPPED, PARTIALLY_RECEIVED).contains(s));
-            assertThat(s.receivable()).as(s.wire()).isEqualTo(s.canBecome(RECEIVED));
+            assertThat(s.receivable()).as(s.code()).isEqualTo(s.canBecome(RECEIVED));
             assertThat(s.isFinal())
-                    .as(s.wire())
+                    .as(s.code())
                     .isEqualTo(EnumSet.of(RECEIVED, CANCELLED).contains(s));
-            assertThat(s.isFinal()).as(s.wire()).isEqualTo(ALLOWED.get(s).isEmpty());
+            assertThat(s.isFinal()).as(s.code()).isEqualTo(ALLOWED.get(s).isEmpty());
         }
     }
 
     @Test
     void theWireNamesAreTheApisTheDatabasesAndTheEvents() {
         for (TransferStatus s : TransferStatus.values()) {
-            assertThat(TransferStatus.of(s.wire())).isEqualTo(s);
-            assertThat(TransferStatus.parse(s.wire())).contains(s);
+            assertThat(TransferStatus.of(s.code())).isEqualTo(s);
+            assertThat(TransferStatus.parse(s.code())).contains(s);
         }
-        assertThat(PARTIALLY_RECEIVED.wire()).isEqualTo("partially_received");
+        assertThat(PARTIALLY_RECEIVED.code()).isEqualTo("partially_received");
         assertThat(TransferStatus.names()).isEqualTo("draft, shipped, partially_received, received, cancelled");
         assertThat(TransferStatus.parse("DRAFT")).isEmpty();
         assertThat(TransferStatus.parse("lost")).isEmpty();
@@ -91,14 +93,23 @@ class TransferStatusTests {
 
     @Test
     void theDirectionsAreTheSourcesOutAndTheDestinationsIn() {
-        assertThat(Direction.OUT.wire()).isEqualTo("out");
-        assertThat(Direction.IN.wire()).isEqualTo("in");
+        assertThat(Direction.OUT.code()).isEqualTo("out");
+        assertThat(Direction.IN.code()).isEqualTo("in");
         for (Direction d : Direction.values()) {
-            assertThat(Direction.of(d.wire())).isEqualTo(d);
-            assertThat(Direction.parse(d.wire())).contains(d);
+            assertThat(Direction.of(d.code())).isEqualTo(d);
+            assertThat(Direction.parse(d.code())).contains(d);
         }
         assertThat(Direction.parse("sideways")).isEmpty();
         assertThat(Direction.parse("OUT")).isEmpty();
         assertThatThrownBy(() -> Direction.of("sideways")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTransfersAnswerWritesItsStatusAndDirectionByTheirCodes() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.writeValueAsString(PARTIALLY_RECEIVED)).isEqualTo("\"partially_received\"");
+        assertThat(json.writeValueAsString(Direction.IN)).isEqualTo("\"in\"");
+        assertThat(Coded.of(TransferStatus.class, "partially_received")).contains(PARTIALLY_RECEIVED);
+        assertThat(Coded.of(Direction.class, "out")).contains(Direction.OUT);
     }
 }
