@@ -83,6 +83,8 @@ public enum CatalogErrors implements KassaError {
     STOCK_MOVE_SHORT(409, "stock_move_short", "catalog.stock_move_short"),
     /** Hazardous goods are only ever put at a location of type hazardous (none named: the store has none). */
     LOCATION_TYPE_NOT_ALLOWED(409, "location_type_not_allowed", "catalog.location_type_not_allowed"),
+    /** Only an owner shares products between their stores. */
+    SHARE_NEEDS_OWNER(403, "permission_denied", "catalog.share_needs_owner"),
     NO_HAZARDOUS_LOCATION(409, "location_type_not_allowed", "catalog.no_hazardous_location"),
     /** Goods into or out of a quarantine: a quality decision, the owner's or a manager's. */
     QUARANTINE_NEEDS_MANAGER(403, "permission_denied", "catalog.quarantine_needs_manager");

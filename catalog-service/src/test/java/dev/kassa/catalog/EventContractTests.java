@@ -186,6 +186,7 @@ class EventContractTests {
                         PurchaseOrderReceived.class,
                         dev.kassa.catalog.inventory.purchase.StockLow.class,
                         TransferShipped.class,
-                        TransferReceived.class));
+                        TransferReceived.class,
+                        dev.kassa.catalog.catalogue.product.ProductsShared.class));
     }
 }

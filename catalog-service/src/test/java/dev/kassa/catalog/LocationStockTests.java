@@ -339,7 +339,7 @@ class LocationStockTests {
     }
 
     /** Receives a batch of the product at a location, answering its id. */
-    private static long receive(Api owner, long product, int quantity, LocalDate expiry, long location) {
+    static long receive(Api owner, long product, int quantity, LocalDate expiry, long location) {
         return LocationTests.id(owner.post(
                 "/api/products/batches/",
                 json(

@@ -359,11 +359,12 @@ class TransferTests {
         assertThat(missing.at("/errors/lines.1.product").isArray())
                 .as(missing.toString())
                 .isTrue();
+        // a product the shop lacks no longer refuses the draft: it is shared with the shop (issue 86 point 2,
+        // ChainCatalogueTests); the draft is cancelled here so that the rest of the scenario is as it was
         Api.Response notThere =
                 atDepot.post(path, json("to_store", shop, "lines", List.of(json("product", salt, "quantity", 1))));
-        assertThat(notThere.at("/errors/lines.0.product").isArray())
-                .as(notThere.toString())
-                .isTrue();
+        assertThat(notThere.status()).as(notThere.toString()).isEqualTo(201);
+        atDepot.post(path + notThere.at("/id").asLong() + "/cancel", null);
 
         // what tills hold stays for them: 5 in stock, 3 held, 4 cannot leave; nothing moves
         new TillSales(port, kafka).hold(depot, rice, 3);

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-public interface ProductRepository extends JpaRepository<Product, Long>, NewProducts {
+public interface ProductRepository extends JpaRepository<Product, Long>, NewProducts, ProductChain {
     boolean existsBySku(String sku);
 
     boolean existsByBarcode(String barcode);

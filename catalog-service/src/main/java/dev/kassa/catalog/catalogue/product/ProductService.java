@@ -44,6 +44,7 @@ public class ProductService {
     private final ProductSearchRepository search;
     private final ProductImageService images;
     private final ProductReadRepository pages;
+    private final ProductShareService sharing;
 
     ProductService(
             ProductRepository products,
@@ -54,7 +55,8 @@ public class ProductService {
             OpeningStock openingStock,
             ProductSearchRepository search,
             ProductImageService images,
-            ProductReadRepository pages) {
+            ProductReadRepository pages,
+            ProductShareService sharing) {
         this.products = products;
         this.rules = rules;
         this.codes = codes;
@@ -64,6 +66,7 @@ public class ProductService {
         this.search = search;
         this.images = images;
         this.pages = pages;
+        this.sharing = sharing;
     }
 
     /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
@@ -202,8 +205,9 @@ public class ProductService {
      */
     @Transactional
     public ProductView update(long id, CreateProductRequest r, boolean partial) {
-        return view(
-                change(products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()), r, partial));
+        Product p = change(products.findById(id).orElseThrow(CatalogErrors.NO_SUCH_PRODUCT::exception), r, partial);
+        sharing.changedHere(id, r);
+        return view(p);
     }
 
     /** Whether {@link #change} would take these changes (its rules' refusal thrown), without making them. */
@@ -313,8 +317,8 @@ public class ProductService {
      * caller's when it has one (a page answered after a change, which is flushed first).
      */
     public ProductView get(long id) {
-        return view(pages.page(id, TenantContext.require().today())
-                .orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()));
+        return view(
+                pages.page(id, TenantContext.require().today()).orElseThrow(CatalogErrors.NO_SUCH_PRODUCT::exception));
     }
 
     /** What a scanned code names (a product's own code, an extra one, an active batch's), read with its page in one statement. */

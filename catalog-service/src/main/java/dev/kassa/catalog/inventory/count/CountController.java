@@ -85,7 +85,9 @@ class CountController {
 
     @Operation(
             summary = "Open a stock-take: {name, products? or categories? (ids; every tracked product when neither; "
-                    + "categories take their subcategories), blind? (counters do not see what is expected)}")
+                    + "categories take their subcategories), blind? (counters do not see what is expected), location? "
+                    + "(id: what lies there is expected, and apply changes the stock there only; none: the whole "
+                    + "store)}")
     @PostMapping("/api/products/counts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -93,11 +95,18 @@ class CountController {
         return CountView.of(counts.open(caller, request), false, null);
     }
 
-    @Operation(summary = "Stock-takes, newest first: filter status (open, applied, cancelled)")
+    @Operation(
+            summary = "Stock-takes, newest first: filter status (open, applied, cancelled), location (the id of the "
+                    + "location counted)")
     @GetMapping("/api/products/counts")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<CountView> list(@RequestParam(required = false) String status, PageRequest page, Caller caller) {
-        return PageResponse.of(counts.list(status, page), c -> CountView.of(c, CountService.hides(caller, c), null));
+    PageResponse<CountView> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long location,
+            PageRequest page,
+            Caller caller) {
+        return PageResponse.of(
+                counts.list(status, location, page), c -> CountView.of(c, CountService.hides(caller, c), null));
     }
 
     @Operation(

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.count;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,13 +34,18 @@ class CountRepository {
     /** A count's figures over its products: how many, counted, differing, and the differences' value at cost. */
     record Totals(long products, long counted, long differing, BigDecimal surplusValue, BigDecimal shortageValue) {}
 
-    /** A count with its figures; its answer shows it (the status by its code, the figures as its caller may see). */
+    /**
+     * A count with its figures and its location (none: the whole store); its answer shows it (the status by its code,
+     * the figures as its caller may see).
+     */
     @Schema(name = "CountRow")
     record Row(
             long id,
             String name,
             @Schema(implementation = String.class) CountStatus status,
             boolean blind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long location,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String locationCode,
             List<Long> products,
             List<Long> categories,
             Long createdBy,
@@ -75,9 +81,11 @@ class CountRepository {
 
     private static final String SELECT =
             """
-            select c.id, c.name, c.status, c.blind, c.products, c.categories, c.created_by, c.created_at, c.finished_by,
-                   c.finished_at, t.products as in_scope, t.counted, t.differing, t.surplus, t.shortage
+            select c.id, c.name, c.status, c.blind, c.location_id, l.code as location_code, c.products, c.categories,
+                   c.created_by, c.created_at, c.finished_by, c.finished_at, t.products as in_scope, t.counted,
+                   t.differing, t.surplus, t.shortage
               from stock_counts c
+              left join locations l on l.id = c.location_id
               cross join lateral (
                     select count(*) as products, count(i.counted) as counted,
                            count(*) filter (where i.counted <> i.expected) as differing,
@@ -94,6 +102,8 @@ class CountRepository {
             rs.getString("name"),
             CountStatus.of(rs.getString("status")),
             rs.getBoolean("blind"),
+            (Long) rs.getObject("location_id"),
+            rs.getString("location_code"),
             ids(rs.getArray("products")),
             ids(rs.getArray("categories")),
             (Long) rs.getObject("created_by"),
@@ -129,17 +139,26 @@ class CountRepository {
     }
 
     /**
-     * A new open count and its products: the tracked active products named, or those of the categories named and their
-     * subcategories, or all of them.
+     * A new open count (of one location, or of the whole store: null) and its products: the tracked active products
+     * named, or those of the categories named and their subcategories, or all of them.
      */
-    long open(String name, boolean blind, Collection<Long> products, Collection<Long> categories, long userId) {
+    long open(
+            String name,
+            boolean blind,
+            Long location,
+            Collection<Long> products,
+            Collection<Long> categories,
+            long userId) {
         long id = sql.sql(
                         """
-                        insert into stock_counts (name, blind, products, categories, created_by)
-                        values (:name, :blind, cast(:products as bigint[]), cast(:categories as bigint[]), :user) returning id
+                        insert into stock_counts (name, blind, location_id, products, categories, created_by)
+                        values (:name, :blind, :location, cast(:products as bigint[]), cast(:categories as bigint[]),
+                                :user)
+                        returning id
                         """)
                 .param("name", name)
                 .param("blind", blind)
+                .param("location", location)
                 .param("products", products == null ? null : SqlArrays.texts(products))
                 .param("categories", categories == null ? null : SqlArrays.texts(categories))
                 .param("user", userId)
@@ -184,17 +203,29 @@ class CountRepository {
         return sql.sql(SELECT + " where c.id = :id").param("id", id).query(ROW).optional();
     }
 
-    /** Newest first, of one status or all. */
-    Page<Row> page(CountStatus status, Pageable page) {
+    /** Newest first, of one status or all, of one location or all. */
+    Page<Row> page(CountStatus status, Long location, Pageable page) {
         return JdbcPages.page(
                 sql,
                 SELECT,
                 "from stock_counts c",
-                "where (cast(:status as text) is null or c.status = :status)",
+                """
+                where (cast(:status as text) is null or c.status = :status)
+                  and (cast(:location as bigint) is null or c.location_id = :location)
+                """,
                 "c.created_at desc, c.id desc",
-                q -> q.param("status", status == null ? null : status.code()),
+                q -> q.param("status", status == null ? null : status.code()).param("location", location),
                 ROW,
                 page);
+    }
+
+    /** The location a count covers: null for the whole store (or no such count). */
+    Long location(long id) {
+        List<Long> found = sql.sql("select location_id from stock_counts where id = :id")
+                .param("id", id)
+                .query((rs, i) -> rs.getObject(1, Long.class))
+                .list();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**
@@ -312,18 +343,22 @@ class CountRepository {
 
     /**
      * A count's products: counted ones with what was expected at their last line, the others with what the shelf should
-     * hold now (on hand less what tills hold).
+     * hold now (on hand less what tills hold; at the count's location, when it has one).
      */
     private static final String ITEMS =
             """
             select i.product_id, p.name, p.sku, p.barcode, i.counted, i.counted_at, i.applied,
                    coalesce(i.cost_price, p.cost_price) as cost_price,
-                   coalesce(i.expected, greatest(0, (select coalesce(sum(b.quantity), 0) from batches b
-                                                      where b.product_id = i.product_id and b.is_active)
-                                                  - (select coalesce(sum(r.quantity), 0) from reservations r
+                   coalesce(i.expected, greatest(0.000, (select coalesce(sum(b.quantity), 0.000) from batches b
+                                                      where b.product_id = i.product_id and b.is_active
+                                                        and b.location_id = coalesce(c.location_id, b.location_id))
+                                                  - (select coalesce(sum(r.quantity), 0.000) from reservations r
                                                       where r.product_id = i.product_id and r.status = 'active'
-                                                        and r.reserved_until > now()))) as expected
-              from stock_count_items i join products p on p.id = i.product_id
+                                                        and r.reserved_until > now()
+                                                        and (c.location_id is null or r.batch_id in (
+                                                             select h.id from batches h
+                                                              where h.location_id = c.location_id))))) as expected
+              from stock_count_items i join products p on p.id = i.product_id join stock_counts c on c.id = i.count_id
             """;
 
     /** A page of the count's products by name, all of them or those in one state. */

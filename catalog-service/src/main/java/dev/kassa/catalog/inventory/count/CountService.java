@@ -1,7 +1,9 @@
 package dev.kassa.catalog.inventory.count;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.BarcodeRepository;
+import dev.kassa.catalog.inventory.stock.Placements;
 import dev.kassa.catalog.inventory.stock.StockCorrectionService;
 import dev.kassa.catalog.inventory.stock.StockLevelRepository;
 import dev.kassa.catalog.inventory.stock.StockReason;
@@ -38,7 +40,8 @@ import java.util.Set;
  * from several devices at once ({@code add} to the running total, or {@code set} it), each line keeping what the shelf
  * should have held then (on hand less what tills hold), so a sale between a product's count and the apply is not
  * counted twice; applying turns each counted product's difference into movements with reason {@code count}, once.
- * Products not counted are left as they are.
+ * Products not counted are left as they are. A count of one location (issue 86 point 1) expects what lies there and
+ * changes the stock there only.
  */
 @Service
 public class CountService {
@@ -53,15 +56,17 @@ public class CountService {
     static final StockReason REASON = StockReason.COUNT;
 
     /**
-     * A count to open: its name; {@code products} or {@code categories} (ids) to limit it; {@code blind}. Checked with
-     * the rule that it names one of them, and with the products and categories there are.
+     * A count to open: its name; {@code products} or {@code categories} (ids) to limit it; {@code blind}; the
+     * {@code location} it covers (none: the whole store). Checked with the rule that it names one of them, and with the
+     * products, categories and locations there are.
      */
     @DomainValidated
     public record OpenRequest(
             @Required @Size(max = 200) @PrintableText String name,
             @Size(min = 1, max = MAX_SCOPE, message = "catalog.count_scope_size") List<@NotNull Long> products,
             @Size(min = 1, max = MAX_SCOPE, message = "catalog.count_scope_size") List<@NotNull Long> categories,
-            Boolean blind) {}
+            Boolean blind,
+            Long location) {}
 
     /**
      * What was counted of a product (by id or by a code scanned), {@code add} (default) or {@code set} in any case and
@@ -92,7 +97,9 @@ public class CountService {
     private final CountRepository counts;
     private final BarcodeRepository codes;
     private final StockLevelRepository stock;
+    private final CountStockRepository lying;
     private final StockCorrectionService corrections;
+    private final Placements placements;
     private final OutboxPublisher outbox;
     private final RequestRules rules;
 
@@ -100,7 +107,9 @@ public class CountService {
             CountRepository counts,
             BarcodeRepository codes,
             StockLevelRepository stock,
+            CountStockRepository lying,
             StockCorrectionService corrections,
+            Placements placements,
             OutboxPublisher outbox,
             RequestRules rules) {
         this.rules = rules;
@@ -108,7 +117,9 @@ public class CountService {
         this.counts = counts;
         this.codes = codes;
         this.stock = stock;
+        this.lying = lying;
         this.corrections = corrections;
+        this.placements = placements;
     }
 
     @Transactional
@@ -131,7 +142,9 @@ public class CountService {
             missing.forEach(id -> errors.add("categories", "catalog.category_unknown_id", String.valueOf(id)));
         }
         errors.throwIfAny();
-        long id = counts.open(r.name().trim(), Boolean.TRUE.equals(r.blind()), products, categories, caller.userId());
+        Long location = placements.placed(r.location());
+        long id = counts.open(
+                r.name().trim(), Boolean.TRUE.equals(r.blind()), location, products, categories, caller.userId());
         CountRepository.Row row = counts.find(id).orElseThrow();
         if (row.totals().products() == 0) {
             throw FieldErrors.single(categories != null ? "categories" : "products", "catalog.count_empty");
@@ -177,12 +190,17 @@ public class CountService {
                     StockCount.Mode.of(f.mode()),
                     f.device() == null ? "" : f.device().trim()));
         }
-        StockCount.Counted counted = count.take(taken, running, stock.of(running.keySet()));
+        StockCount.Counted counted = count.take(taken, running, levels(counts.location(id), running.keySet()));
         counts.count(id, counted.lines(), counted.totals(), caller.userId());
         boolean hide = hides(caller, count.hidesExpected());
         return counts.items(id, counted.totals().keySet()).stream()
                 .map(item -> shown(item, hide))
                 .toList();
+    }
+
+    /** The products' stock now: in the whole store ({@code location} null), or at the count's location. */
+    private Map<Long, StockLevel> levels(Long location, Set<Long> products) {
+        return location == null ? stock.of(products) : lying.levels(location, products);
     }
 
     /**
@@ -242,18 +260,29 @@ public class CountService {
         if (!count.apply()) {
             return counts.find(id).orElseThrow();
         }
-        List<StockCorrectionService.Correction> changes = new ArrayList<>();
-        counts.differences(id)
-                .forEach((product, difference) ->
-                        changes.add(new StockCorrectionService.Correction(product, difference)));
-        Map<Long, BigDecimal> applied = new LinkedHashMap<>();
-        corrections
-                .correct(changes, REASON, reference(id), caller.userId())
-                .forEach((product, done) -> applied.put(product, done.applied()));
+        Long location = counts.location(id);
+        Map<Long, BigDecimal> differences = counts.differences(id);
+        Map<Long, BigDecimal> applied = corrected(differences, reference(id), caller.userId(), location);
         counts.applied(id, applied, caller.userId());
         CountRepository.Row row = counts.find(id).orElseThrow();
         outbox.publish(TenantContext.require().key(), count.counted(row, caller.userId()));
         return row;
+    }
+
+    /**
+     * The stock corrected by the differences (at {@code location} only, when the count has one); answers each product's
+     * change made.
+     */
+    private Map<Long, BigDecimal> corrected(
+            Map<Long, BigDecimal> differences, String reference, long userId, Long location) {
+        List<StockCorrectionService.Correction> changes = new ArrayList<>();
+        differences.forEach(
+                (product, difference) -> changes.add(new StockCorrectionService.Correction(product, difference)));
+        Map<Long, BigDecimal> applied = new LinkedHashMap<>();
+        corrections
+                .correct(changes, REASON, reference, userId, location)
+                .forEach((product, done) -> applied.put(product, done.applied()));
+        return applied;
     }
 
     /** The reference of a count's ledger movements. */
@@ -276,12 +305,13 @@ public class CountService {
         return counts.find(id).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
     }
 
+    /** A page of counts, newest first: of one status ({@code status}) and one location ({@code location}), or all. */
     @Transactional(readOnly = true)
-    public Page<CountRepository.Row> list(String status, Pageable page) {
+    public Page<CountRepository.Row> list(String status, Long location, Pageable page) {
         CountStatus which = status == null
                 ? null
                 : CountStatus.parse(status).orElseThrow(() -> FieldErrors.single("status", "catalog.count_status"));
-        return counts.page(which, page);
+        return counts.page(which, location, page);
     }
 
     /** A page of the count's products ({@code state}: all, counted, not_counted, different). */

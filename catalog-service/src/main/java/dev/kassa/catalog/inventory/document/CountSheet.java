@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stock-take sheet (инвентаризационная опись) of a count: its name, when it was opened and by whom, each product by
- * name with its SKU, barcode, the locations where its stock lies, what is expected on the shelf (not for a blind count:
- * its counters do not see it), its unit and an empty box to write the counted figure in; lines to sign for who counted
- * and who checked.
+ * A stock-take sheet (инвентаризационная опись) of a count: its name, when it was opened and by whom, the location it
+ * covers (when it covers one), each product by name with its SKU, barcode, the locations where its stock lies (of a
+ * location's count: that one), what is expected on the shelf (there; not for a blind count: its counters do not see
+ * it), its unit and an empty box to write the counted figure in; lines to sign for who counted and who checked.
  */
 final class CountSheet {
 
@@ -27,6 +27,9 @@ final class CountSheet {
                 Messages.get("document.count.name", count.name()),
                 Messages.get("document.count.at", head.time(count.createdAt())),
                 Messages.get("document.count.by", openedBy)));
+        if (count.location() != null) {
+            header.add(Messages.get("document.count.location", count.location()));
+        }
         if (count.blind()) {
             header.add(Messages.get("document.count.blind"));
         }

@@ -184,7 +184,8 @@ class DocumentContentRepository {
 
     /**
      * A count's products by name: the codes of the locations where their stock lies, and what the shelf should hold
-     * (for one counted, what was expected at its last count; else on hand less what tills hold now).
+     * (for one counted, what was expected at its last count; else on hand less what tills hold now); for a count of one
+     * location, its stock there only.
      */
     List<CountLine> countLines(long count) {
         return sql.sql(
@@ -192,6 +193,7 @@ class DocumentContentRepository {
                         select p.name, p.sku, p.barcode, u.short_name as unit, stock.codes,
                                coalesce(i.expected, greatest(0, stock.on_hand - held.quantity)) as expected
                           from stock_count_items i
+                          join stock_counts c on c.id = i.count_id
                           join products p on p.id = i.product_id
                           left join units u on u.id = p.unit_id
                           cross join lateral (
@@ -199,11 +201,14 @@ class DocumentContentRepository {
                                        string_agg(distinct loc.code, ', ' order by loc.code)
                                            filter (where b.quantity > 0) as codes
                                   from batches b left join locations loc on loc.id = b.location_id
-                                 where b.product_id = i.product_id and b.is_active) stock
+                                 where b.product_id = i.product_id and b.is_active
+                                   and b.location_id = coalesce(c.location_id, b.location_id)) stock
                           cross join lateral (
                                 select coalesce(sum(r.quantity), 0) as quantity from reservations r
                                  where r.product_id = i.product_id and r.status = 'active'
-                                   and r.reserved_until > now()) held
+                                   and r.reserved_until > now()
+                                   and (c.location_id is null or r.batch_id in (
+                                        select h.id from batches h where h.location_id = c.location_id))) held
                          where i.count_id = :count
                          order by p.name, p.id
                         """)

@@ -29,8 +29,8 @@ class DocumentRepository {
             Long shippedBy,
             Instant shippedAt) {}
 
-    /** A count as its sheet shows it. */
-    record Count(long id, String name, boolean blind, Long createdBy, Instant createdAt) {}
+    /** A count as its sheet shows it, with the code of the location it covers (null: the whole store). */
+    record Count(long id, String name, boolean blind, Long createdBy, Instant createdAt, String location) {}
 
     private final JdbcClient sql;
 
@@ -164,14 +164,20 @@ class DocumentRepository {
     }
 
     Optional<Count> count(long id) {
-        return sql.sql("select id, name, blind, created_by, created_at from stock_counts where id = :id")
+        return sql.sql(
+                        """
+                        select c.id, c.name, c.blind, c.created_by, c.created_at, l.code
+                          from stock_counts c left join locations l on l.id = c.location_id
+                         where c.id = :id
+                        """)
                 .param("id", id)
                 .query((rs, i) -> new Count(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getBoolean(3),
                         (Long) rs.getObject(4),
-                        instant(rs.getTimestamp(5))))
+                        instant(rs.getTimestamp(5)),
+                        rs.getString(6)))
                 .optional();
     }
 

@@ -33,18 +33,19 @@ public class StockCorrectionService {
 
     /**
      * Applies the corrections with {@code reason} and {@code reference} by {@code userId}; a product that is gone or whose
-     * stock is not tracked is left out of the answer.
+     * stock is not tracked is left out of the answer. With a {@code location} (a count of one location, issue 86), only
+     * the batches that lie there change, and a surplus with no batch there to go into arrives there.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Long, Corrected> correct(
-            List<Correction> corrections, StockReason reason, String reference, Long userId) {
+            List<Correction> corrections, StockReason reason, String reference, Long userId, Long location) {
         Map<Long, Corrected> done = new HashMap<>();
         if (corrections.isEmpty()) {
             return done;
         }
         List<Long> ids = corrections.stream().map(Correction::product).toList();
         StockLedger.Entry entry = ledger.open(ids, reason, reference, userId);
-        Map<Long, List<StockRepository.BatchStock>> rows = repository.batches(ids);
+        Map<Long, List<StockRepository.BatchStock>> rows = repository.batches(ids, location);
         for (Correction c : corrections) {
             if (!entry.tracked(c.product())) {
                 continue;
@@ -57,8 +58,10 @@ public class StockCorrectionService {
             BatchSpread.Plan plan = BatchSpread.of(rows.getOrDefault(c.product(), List.of()), c.change(), false);
             plan.takes().forEach(t -> entry.change(c.product(), t.batch(), t.change()));
             if (plan.newBatch() != null) {
-                entry.arrive(StockLedger.NewBatch.of(
-                        c.product(), BatchCodes.adjustmentNumber(), plan.newBatch(), cost, null, null));
+                entry.arrive(
+                        StockLedger.NewBatch.of(
+                                c.product(), BatchCodes.adjustmentNumber(), plan.newBatch(), cost, null, null),
+                        location);
             }
             done.put(c.product(), new Corrected(c.change().add(plan.missing()), cost));
         }

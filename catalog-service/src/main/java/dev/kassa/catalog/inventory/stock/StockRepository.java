@@ -184,16 +184,21 @@ class StockRepository {
                 .list();
     }
 
-    /** The products' active batches in one query, each product's in the order of {@link #batches}. */
-    Map<Long, List<BatchStock>> batches(Collection<Long> productIds) {
+    /**
+     * The products' active batches in one query (at {@code location} only, when given), each product's in the order of
+     * {@link #batches}.
+     */
+    Map<Long, List<BatchStock>> batches(Collection<Long> productIds, Long location) {
         Map<Long, List<BatchStock>> all = new HashMap<>();
         sql.sql(
                         BATCHES
                                 + """
                          where b.product_id = any(cast(:products as bigint[])) and b.is_active
+                           and (cast(:location as bigint) is null or b.location_id = :location)
                          order by b.product_id, b.expiry_date asc nulls last, b.received_at asc, b.id asc
                         """)
                 .param("products", SqlArrays.texts(productIds))
+                .param("location", location)
                 .param("today", TenantContext.require().today())
                 .query(rs -> {
                     all.computeIfAbsent(rs.getLong(5), p -> new ArrayList<>()).add(BATCH_STOCK.mapRow(rs, 0));

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.transfer;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.product.ProductShareService;
 import dev.kassa.catalog.inventory.stock.TransferStockService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -96,6 +97,7 @@ public class TransferService {
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
     private final RequestRules rules;
+    private final ProductShareService sharing;
 
     TransferService(
             TransferRepository transfers,
@@ -105,8 +107,10 @@ public class TransferService {
             OutboxPublisher outbox,
             TenantProvisioner tenants,
             PlatformTransactionManager transactions,
-            RequestRules rules) {
+            RequestRules rules,
+            ProductShareService sharing) {
         this.rules = rules;
+        this.sharing = sharing;
         this.transfers = transfers;
         this.products = products;
         this.stock = stock;
@@ -137,8 +141,9 @@ public class TransferService {
     }
 
     /**
-     * A draft from this store to another the caller owns or manages: the lines' products must keep stock here, and the
-     * destination must have each (by SKU, else barcode), read in the destination's own read-only transaction first.
+     * A draft from this store to another the caller owns or manages: the lines' products must keep stock here; those the
+     * destination lacks (by SKU, else barcode, read in the destination's own read-only transaction first) are shared
+     * with it, so that it makes them from this store's entries before the goods arrive.
      */
     public long create(Caller caller, TransferRequest r) {
         // the declared rules, with those of the stores named (this one, another one) and of a product named twice
@@ -181,17 +186,21 @@ public class TransferService {
                 () -> reading.execute(s -> products.match(
                         lines.stream().map(TransferRepository.Goods::sku).toList(),
                         lines.stream().map(TransferRepository.Goods::barcode).toList())));
+        // what the destination lacks is shared with it, so that it has the products before the goods arrive
+        List<Long> lacking = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (matched.get(i) == null) {
-                errors.add("lines." + i + ".product", "catalog.transfer_product_not_at_destination");
+                lacking.add(lines.get(i).productId());
             }
         }
-        errors.throwIfAny();
         String notes = r.notes() == null ? "" : r.notes();
         String here = TenantContext.require().key();
         return writing.execute(s -> {
             long id = transfers.createOutgoing(here, to, notes, caller.userId());
             transfers.insertLines(id, lines, List.of());
+            if (!lacking.isEmpty()) {
+                sharing.shareWith(lacking, to, caller.userId());
+            }
             return id;
         });
     }

@@ -66,6 +66,8 @@ class StockCountLifeTests {
                         "Shelf A",
                         CountStatus.APPLIED,
                         false,
+                        null,
+                        null,
                         List.of(),
                         null,
                         1L,
