@@ -169,6 +169,37 @@ class StoreTests {
     }
 
     @Test
+    void anOwnerOpensAStoreWithACopyOfTheCatalogueOfAnotherOfTheirsOnly() {
+        String username = "copy_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response reg = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Первый"));
+        String first = reg.text("/data/store/tenant_key");
+        Api owner = api().as(reg.text("/data/tokens/access"));
+        String stranger = "other_" + UUID.randomUUID().toString().substring(0, 8);
+        String theirs = api().post("/api/users/auth/register/", Registrations.owner(stranger, "Пётр", "Чужой"))
+                .text("/data/store/tenant_key");
+
+        Api.Response notMine = owner.post("/api/users/stores/", json("name", "Филиал", "copy_catalogue_from", theirs));
+        assertThat(notMine.status()).as(notMine.toString()).isEqualTo(400);
+        assertThat(notMine.at("/errors/copy_catalogue_from").isArray()).isTrue();
+        assertThat(owner.post("/api/users/stores/", json("name", "Филиал", "copy_catalogue_from", "no_such_00000000"))
+                        .at("/errors/copy_catalogue_from")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/users/stores/").at("/count").asInt())
+                .as("nothing opened by the refusals")
+                .isEqualTo(1);
+
+        Api.Response copied = owner.post("/api/users/stores/", json("name", "Филиал", "copy_catalogue_from", first));
+        assertThat(copied.status()).as(copied.toString()).isEqualTo(201);
+        String second = copied.text("/data/store/tenant_key");
+        assertThat(EventSamples.awaitEmitted(StoreCreated.class, second)
+                        .at("/payload/copy_catalogue_from")
+                        .asText())
+                .as("catalog shares the first store's products with the new one (catalog's ChainCatalogueTests)")
+                .isEqualTo(first);
+    }
+
+    @Test
     void anOwnerOpensASecondStoreAndTheFreshTokenServesBoth() {
         String username = "multi_" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response reg = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Первый"));

@@ -2,13 +2,17 @@ package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.catalog.catalogue.product.ProductsShared;
+import dev.kassa.platform.events.StoreCreated;
+import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,6 +34,9 @@ class ChainCatalogueTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     Api in(String store, String token) {
         return new Api("http://localhost:" + port).as(token).in(store);
@@ -221,6 +228,37 @@ class ChainCatalogueTests {
         assertThat(atShop.get("/api/products/products/" + copy.path("id").asLong() + "/shares/")
                         .text("/shared_from"))
                 .isEqualTo(depot);
+    }
+
+    @Test
+    void aStoreOpenedWithACopyOfAnothersCatalogueGetsItsProducts() {
+        String first = TestStores.newKey("chc");
+        String second = TestStores.newKey("chc");
+        String token = TestTokens.token(1, "owner1", Map.of(first, "owner", second, "owner"));
+        Api atFirst = in(first, token);
+        atFirst.post("/api/products/products/", json("name", "Чай зелёный", "sku", "TEA-G", "sale_price", 15000));
+        atFirst.post("/api/products/products/", json("name", "Чай чёрный", "sku", "TEA-B", "sale_price", 14000));
+        // auth announces the new store naming the store whose catalogue it starts with (auth's StoreTests check that
+        // only an owner's own store may be named)
+        kafka.send(Topics.AUTH, second, EventSamples.of(StoreCreated.class).message(second, e -> e.set(
+                                "/tenant_key", second)
+                        .set("/owner_user_id", 1)
+                        .set("/copy_catalogue_from", first)))
+                .join();
+        Api atSecond = in(second, token);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> withSku(atSecond, "TEA-G").size()
+                                + withSku(atSecond, "TEA-B").size()
+                        == 2);
+        assertThat(new BigDecimal(
+                        withSku(atSecond, "TEA-B").get(0).path("sale_price").asText()))
+                .isEqualByComparingTo("14000");
+        assertThat(atFirst.get("/api/products/products/"
+                                + withSku(atFirst, "TEA-G").get(0).path("id").asLong() + "/shares/")
+                        .at("/shared_with/0/store")
+                        .asText())
+                .isEqualTo(second);
+        EventSamples.of(StoreCreated.class).assertConsumedBy("catalog-service");
     }
 
     @Test

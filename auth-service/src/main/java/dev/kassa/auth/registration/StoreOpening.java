@@ -95,6 +95,15 @@ public class StoreOpening {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Opened open(User owner, String slug, Details d, String ownerPhone) {
+        return open(owner, slug, d, ownerPhone, null);
+    }
+
+    /**
+     * As {@link #open(User, String, Details, String)}, the new store starting with a copy of the catalogue of
+     * {@code copyCatalogueFrom} (another store of the owner's, checked by the caller; null: none).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Opened open(User owner, String slug, Details d, String ownerPhone, String copyCatalogueFrom) {
         String timeZone = blank(d.timeZone()) ? DEFAULT_TIME_ZONE : d.timeZone().trim();
         String tenantKey = slug + "_" + HexFormat.of().formatHex(randomBytes(4));
         Store store = stores.saveAndFlush(
@@ -117,7 +126,8 @@ public class StoreOpening {
                         store.details().phone(),
                         store.details().legalName(),
                         store.details().taxId(),
-                        store.kind()));
+                        store.kind(),
+                        copyCatalogueFrom));
         announcements.created(tenantKey, employee);
         return new Opened(store, employee);
     }

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 /**
  * A store's details as a form sends them (a new store, or the fields to change of an existing one). The name a new store
  * needs (and a change may not blank), the slug, and the time zone are the domain's ({@link StoreService}); {@code kind}
- * ({@code shop}, the default, or {@code warehouse}) is chosen when the store opens and never changes.
+ * ({@code shop}, the default, or {@code warehouse}) is chosen when the store opens and never changes;
+ * {@code copy_catalogue_from} (a new store only) names another store of the owner's whose catalogue it starts with.
  */
 @DomainValidated
 record CreateStoreRequest(
@@ -29,4 +30,5 @@ record CreateStoreRequest(
         @OneOf(
                         values = {"shop", "warehouse"},
                         message = "store.kind_invalid")
-                String kind) {}
+                String kind,
+        @Size(max = 64) String copyCatalogueFrom) {}

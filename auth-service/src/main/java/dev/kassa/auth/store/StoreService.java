@@ -23,6 +23,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /**
  * An owner's stores: opening another one (with fresh tokens that include it), changing its details and closing it. Every
  * change is announced on the outbox in the same transaction, so every service learns it.
@@ -82,8 +84,15 @@ class StoreService {
         FieldErrors errors = rules.check(r);
         errors.required("name", r.name());
         String slug = opening.validate(details, StoreOpening.Fields.STORE, errors);
+        String copyFrom = blankToNull(r.copyCatalogueFrom());
+        if (copyFrom != null
+                && stores.findByTenantKey(copyFrom)
+                        .filter(s -> s.isActive() && s.ownerId() == caller.userId())
+                        .isEmpty()) {
+            errors.add("copy_catalogue_from", "store.copy_catalogue_not_owned");
+        }
         errors.throwIfAny();
-        StoreOpening.Opened opened = opening.open(owner, slug, details, null);
+        StoreOpening.Opened opened = opening.open(owner, slug, details, null, copyFrom);
         return new Opened(opened.store(), tokens.issue(owner.id()));
     }
 

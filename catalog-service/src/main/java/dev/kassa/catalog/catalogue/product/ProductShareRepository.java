@@ -72,6 +72,13 @@ class ProductShareRepository {
                 .list();
     }
 
+    /** Every product of the store's own (not a copy of another store's), in id order. */
+    List<Long> allOwn() {
+        return sql.sql("select id from products where shared_from is null order by id")
+                .query(Long.class)
+                .list();
+    }
+
     /** Records that the products are shared with {@code store} (again: nothing changes). */
     void share(Collection<Long> products, String store, long by) {
         sql.sql(

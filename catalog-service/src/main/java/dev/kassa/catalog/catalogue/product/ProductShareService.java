@@ -108,6 +108,18 @@ public class ProductShareService {
     }
 
     /**
+     * A new store opened with a copy of this store's catalogue (auth's {@code StoreCreated} naming this store): every
+     * product of this store's own is shared with it, by the owner who opened it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void shareAll(String store, long by) {
+        List<Long> ids = shares.allOwn();
+        if (!ids.isEmpty()) {
+            shareWith(ids, store, by);
+        }
+    }
+
+    /**
      * A product changed through the store's own form: a product this store shares goes out again to every store it is
      * shared with; a copy of another store's product keeps the sale price and active flag its store gave it.
      */

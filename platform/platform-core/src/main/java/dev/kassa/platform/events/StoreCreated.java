@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Contract of {@code StoreCreated} on {@code auth.events}, as every service reads it to provision the
  * store's schema. Published by auth-service through its outbox.
  * {@code kind}: {@code shop} (tills and shifts) or {@code warehouse} (stock only, no tills or shifts); null in events
- * published before stores had a kind, which are shops.
+ * published before stores had a kind, which are shops. {@code copyCatalogueFrom}: the owner's store whose catalogue the
+ * new store starts with (catalog shares that store's products with it), null for none and in older events.
  */
 @KassaEvent(topic = Topics.AUTH)
 public record StoreCreated(
@@ -21,4 +22,5 @@ public record StoreCreated(
         String phone,
         @JsonProperty("legal_name") String legalName,
         @JsonProperty("tax_id") String taxId,
-        String kind) {}
+        String kind,
+        @JsonProperty("copy_catalogue_from") String copyCatalogueFrom) {}
