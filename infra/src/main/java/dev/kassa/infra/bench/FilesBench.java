@@ -60,9 +60,9 @@ public final class FilesBench {
     }
 
     private int run() throws Exception {
-        // KASSA_FILES_PARTS: which rows (labels, moves, receipts, exports, import, counts; all by default)
+        // KASSA_FILES_PARTS: which rows (labels, moves, receipts, exports, import, counts, chain; all by default)
         List<String> parts = List.of(System.getenv()
-                .getOrDefault("KASSA_FILES_PARTS", "labels,moves,receipts,exports,import,counts")
+                .getOrDefault("KASSA_FILES_PARTS", "labels,moves,receipts,exports,import,counts,chain")
                 .split(","));
         // for minutes after start-up every service's JIT compilers take most of the two cores: wait (up to five
         // minutes) until they are quiet, as the other benchmark's warm-up does, then sign up (tokens last 15 minutes)
@@ -89,6 +89,10 @@ public final class FilesBench {
         if (parts.contains("counts")) {
             // over the imported products (the first 5 000 of them, with the labelled hundred)
             new CountTakes(suite, owner, store, results).run();
+        }
+        if (parts.contains("chain")) {
+            // the imported products (and the labelled hundred) shared with five more stores of the owner's
+            new ChainShares(suite, owner, store, results).run(PRODUCTS + 100);
         }
         results.print();
         return results.exitStatus();
