@@ -20,11 +20,15 @@ import static dev.kassa.infra.bench.Http.json;
  * consumer) and received there, every call retried as an app retries it. After each fault: every transfer shipped is at
  * the shop once, the depot's ledger gave exactly what it shipped, the shop's took in exactly what it received, and the
  * depot knows what the shop received; how long a shipped transfer took to be visible at the shop, p95 ≤ 2 s while both
- * instances of every service are alive.
+ * instances of every service are alive. Before each transfer a new product is made at the depot and shared with the shop
+ * (issue 86 point 2): after each fault every product shared is at the shop once, the copy of the depot's by its key.
  */
 final class TransferHandover {
 
     private static final String SKU = "FO-TRANSFER";
+
+    /** The SKUs of the products shared with the shop start with this. */
+    private static final String SHARED = "FO-SHARED-";
 
     private final Suite suite;
     private final Http gateway;
@@ -37,6 +41,8 @@ final class TransferHandover {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicLong shipped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong sharedOk = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Latencies visible = new Latencies();
 
     private TransferHandover(
@@ -108,8 +114,30 @@ final class TransferHandover {
         });
     }
 
+    /** A product made at the depot and shared with the shop, as an owner shares a new line of goods with the chain. */
+    private void share() {
+        int n = sequence.incrementAndGet();
+        Http.Answer made = call(
+                depot,
+                "POST",
+                "/api/products/products/",
+                json("name", "Failover shared " + n, "sku", SHARED + n, "cost_price", 100, "sale_price", 150));
+        if (!made.ok()) {
+            return;
+        }
+        Http.Answer shared = call(
+                depot,
+                "POST",
+                "/api/products/shares/",
+                json("products", List.of(made.body().path("id").asLong()), "stores", List.of(shop)));
+        if (shared.ok()) {
+            sharedOk.incrementAndGet();
+        }
+    }
+
     /** One transfer of one unit: drafted and shipped at the depot, seen at the shop, received there. */
     private void once() {
+        share();
         Http.Answer draft = call(
                 depot,
                 "POST",
@@ -191,6 +219,14 @@ final class TransferHandover {
                 f.gave + " = " + f.shippedUnits + "; " + f.took + " = " + f.receivedUnits + " = " + received.get(),
                 f.gave == f.shippedUnits && f.took == f.receivedUnits && f.receivedUnits == received.get());
         results.row(
+                phase + ": products shared = at the shop, once, the depot's by key (≥ answered 200 to share)",
+                f.sharedAtDepot + " = " + f.sharedAtShop + ", doubled " + f.sharedDoubled + ", unlinked "
+                        + f.sharedUnlinked + " (" + sharedOk.get() + ")",
+                f.sharedAtDepot == f.sharedAtShop
+                        && f.sharedDoubled == 0
+                        && f.sharedUnlinked == 0
+                        && f.sharedAtDepot >= sharedOk.get());
+        results.row(
                 phase + ": depot told of every receipt (received there = at the shop)",
                 f.receivedAtDepot + " = " + f.receivedUnits,
                 f.receivedAtDepot == f.receivedUnits);
@@ -212,9 +248,14 @@ final class TransferHandover {
             long shippedUnits,
             long took,
             long receivedUnits,
-            long receivedAtDepot) {
+            long receivedAtDepot,
+            long sharedAtDepot,
+            long sharedAtShop,
+            long sharedDoubled,
+            long sharedUnlinked) {
         boolean settled() {
             return shippedAtDepot == atShop
+                    && sharedAtDepot == sharedAtShop
                     && receivedAtDepot == receivedUnits
                     && gave == shippedUnits
                     && took == receivedUnits;
@@ -251,7 +292,24 @@ final class TransferHandover {
                             "select coalesce(sum(received_quantity), 0)::bigint from " + s + ".transfer_lines"),
                     Sql.single(
                             catalog,
-                            "select coalesce(sum(received_quantity), 0)::bigint from " + d + ".transfer_lines"));
+                            "select coalesce(sum(received_quantity), 0)::bigint from " + d + ".transfer_lines"),
+                    Sql.single(
+                            catalog,
+                            "select count(*) from " + d + ".product_shares x join " + d
+                                    + ".products p on p.id = x.product_id where p.sku like '" + SHARED + "%'"),
+                    Sql.single(
+                            catalog,
+                            "select count(distinct sku) from " + s + ".products where sku like '" + SHARED + "%'"),
+                    Sql.single(
+                            catalog,
+                            "select count(*) - count(distinct sku) from " + s + ".products where sku like '" + SHARED
+                                    + "%'"),
+                    Sql.single(
+                            catalog,
+                            "select count(*) from " + s + ".products c where c.sku like '" + SHARED
+                                    + "%' and not exists"
+                                    + " (select 1 from " + d + ".products p where p.chain_key = c.chain_key"
+                                    + " and p.sku = c.sku)"));
         }
     }
 
