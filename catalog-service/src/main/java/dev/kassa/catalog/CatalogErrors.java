@@ -85,6 +85,7 @@ public enum CatalogErrors implements KassaError {
     LOCATION_TYPE_NOT_ALLOWED(409, "location_type_not_allowed", "catalog.location_type_not_allowed"),
     /** Only an owner shares products between their stores. */
     SHARE_NEEDS_OWNER(403, "permission_denied", "catalog.share_needs_owner"),
+    SHARE_NOT_FOUND(404, "share_not_found", "catalog.share_not_found"),
     NO_HAZARDOUS_LOCATION(409, "location_type_not_allowed", "catalog.no_hazardous_location"),
     /** Goods into or out of a quarantine: a quality decision, the owner's or a manager's. */
     QUARANTINE_NEEDS_MANAGER(403, "permission_denied", "catalog.quarantine_needs_manager");

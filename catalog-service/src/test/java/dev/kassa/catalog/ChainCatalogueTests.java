@@ -171,6 +171,22 @@ class ChainCatalogueTests {
                         .path("own_sale_price")
                         .asBoolean());
         assertThat(withSku(atShop, "KEF-1L")).hasSize(1);
+
+        // the depot stops sharing the kefir: the shop keeps its copy, which the depot's changes no longer reach (the
+        // solvent, still shared, is renamed after it: once its new name is at the shop, the kefir's would be too)
+        Api.Response stopped = atDepot.delete("/api/products/products/" + kefir + "/shares/" + shop + "/");
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        assertThat(stopped.at("/shared_with").size()).isZero();
+        assertThat(atDepot.delete("/api/products/products/" + kefir + "/shares/" + shop + "/")
+                        .text("/code"))
+                .isEqualTo("share_not_found");
+        atDepot.patch("/api/products/products/" + kefir + "/", json("name", "Кефир 1% 1 л"));
+        atDepot.patch("/api/products/products/" + solvent + "/", json("name", "Растворитель 646"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        withSku(atShop, "SOLV").get(0).path("name").asText().equals("Растворитель 646"));
+        assertThat(atShop.get("/api/products/products/" + shopsKefir + "/").text("/name"))
+                .isEqualTo("Кефир 2,5% 1 л");
     }
 
     @Test
@@ -295,6 +311,10 @@ class ChainCatalogueTests {
                 .post("/api/products/shares/", json("products", List.of(kefir), "stores", List.of(shop)));
         assertThat(byManager.status()).as(byManager.toString()).isEqualTo(403);
         assertThat(byManager.text("/code")).isEqualTo("permission_denied");
+        assertThat(in(depot, manager)
+                        .delete("/api/products/products/" + kefir + "/shares/" + shop + "/")
+                        .status())
+                .isEqualTo(403);
         assertThat(new Api("http://localhost:" + port)
                         .in(depot)
                         .post("/api/products/shares/", json("products", List.of(kefir), "stores", List.of(shop)))

@@ -85,15 +85,17 @@ final class ChainShares {
     /** A product's sale price changed at the source, timed until every store shows it: the slowest store, 20 times. */
     private void prices(Http gateway, String token, List<String> stores) throws InterruptedException {
         Http chain = gateway.as(token, store);
-        String sku = "IMP-1";
+        String sku = "IMP-10000";
         long product = idOf(chain, sku);
         Map<String, Long> copies = new HashMap<>();
         for (String other : stores) {
             copies.put(other, idOf(gateway.as(token, other), sku));
         }
         List<Double> slowest = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            BigDecimal price = BigDecimal.valueOf(20_000 + i);
+        // the first change, untimed, waits for the stores' consumers to have worked through what the bulk share made
+        // them announce (tens of thousands of ProductCreated on the same topic): the target is a change in steady state
+        for (int i = -1; i < 20; i++) {
+            BigDecimal price = BigDecimal.valueOf(20_001 + i);
             long start = System.nanoTime();
             Http.require(
                     chain.send("PATCH", "/api/products/products/" + product + "/", json("sale_price", price))
@@ -111,7 +113,9 @@ final class ChainShares {
                     Thread.sleep(20);
                 }
             }
-            slowest.add((System.nanoTime() - start) / 1e6);
+            if (i >= 0) {
+                slowest.add((System.nanoTime() - start) / 1e6);
+            }
         }
         slowest.sort(Double::compare);
         double p99 = slowest.get(slowest.size() - 1);

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * {@link ProductChain}'s statements: the products' columns of the chain, written with the products (Spring Data finds
@@ -37,6 +38,23 @@ class ProductChainImpl implements ProductChain {
         sql.sql("update products set chain_key = cast(:key as uuid), shared_from = :store where id = :id")
                 .param("id", product)
                 .param("key", key)
+                .param("store", store)
+                .update();
+    }
+
+    @Override
+    public void linkAll(List<Long> products, List<String> keys, String store) {
+        if (products.isEmpty()) {
+            return;
+        }
+        sql.sql(
+                        """
+                        update products p set chain_key = cast(l.key as uuid), shared_from = :store
+                          from unnest(cast(:ids as bigint[]), cast(:keys as varchar[])) as l(id, key)
+                         where p.id = l.id
+                        """)
+                .param("ids", SqlArrays.texts(products))
+                .param("keys", SqlArrays.texts(keys))
                 .param("store", store)
                 .update();
     }

@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static dev.kassa.platform.data.Values.blankToNull;
 
@@ -77,11 +76,11 @@ public class ProductCopyService {
                 new ImportedNames(value -> unitRows.resolve(value).map(Unit::id), units::named);
         List<ProductsShared.Entry> fresh = new ArrayList<>();
         List<CreateProductRequest> forms = new ArrayList<>();
-        for (ProductsShared.Entry e : shared.products()) {
-            Optional<Long> known = shares.byKey(e.chainKey())
-                    .or(() -> shares.unlinked(blankToNull(e.sku()), blankToNull(e.barcode())));
-            if (known.isPresent()) {
-                update(known.get(), e, shared.fromStore(), unitNames, categoryNames);
+        List<Long> copies = shares.copies(shared.products());
+        for (int i = 0; i < copies.size(); i++) {
+            ProductsShared.Entry e = shared.products().get(i);
+            if (copies.get(i) != null) {
+                update(copies.get(i), e, shared.fromStore(), unitNames, categoryNames);
             } else {
                 fresh.add(e);
                 forms.add(form(e, null, unitNames, categoryNames));
@@ -91,10 +90,13 @@ public class ProductCopyService {
             return;
         }
         List<ProductService.Made> made = service.createAll(forms, OpeningStock.Source.FORM, true);
+        List<Long> linked = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < made.size(); i++) {
             ProductsShared.Entry e = fresh.get(i);
             if (made.get(i).id() != null) {
-                products.link(made.get(i).id(), e.chainKey(), shared.fromStore());
+                linked.add(made.get(i).id());
+                keys.add(e.chainKey());
             } else {
                 log.warn(
                         "Shared product {} from {} not made here: {}",
@@ -102,6 +104,13 @@ public class ProductCopyService {
                         shared.fromStore(),
                         made.get(i).refusal().getMessage());
             }
+        }
+        products.linkAll(linked, keys, shared.fromStore());
+        // a store filled by the chain grows fast: its statistics are taken again each time its products double (as an
+        // import does), so that the lookups of the next entries are planned for the table as it is
+        if (!linked.isEmpty()
+                && Long.highestOneBit(linked.get(0)) != Long.highestOneBit(linked.get(linked.size() - 1))) {
+            products.analyze();
         }
     }
 

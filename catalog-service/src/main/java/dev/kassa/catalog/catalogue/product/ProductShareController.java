@@ -5,6 +5,7 @@ import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,16 @@ class ProductShareController {
     @PreAuthorize(Access.MANAGE_STORE)
     ProductShareService.Shared share(@Valid @RequestBody ProductShareService.ShareRequest request, Caller caller) {
         return shares.share(caller, request);
+    }
+
+    @Operation(
+            summary = "Stop sharing a product with a store: the store keeps its copy as its own, which this store's "
+                    + "changes no longer reach; an owner's call (403 permission_denied), 404 share_not_found when it "
+                    + "is not shared with that store")
+    @DeleteMapping("/api/products/products/{id}/shares/{store}")
+    @PreAuthorize(Access.MANAGE_STORE)
+    ProductShareService.ChainView unshare(@PathVariable long id, @PathVariable String store, Caller caller) {
+        return shares.unshare(caller, id, store);
     }
 
     @Operation(

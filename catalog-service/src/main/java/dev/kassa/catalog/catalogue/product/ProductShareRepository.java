@@ -8,9 +8,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import static dev.kassa.platform.data.Values.blankToNull;
 
 /**
  * A chain's catalogue in one store's tables: at the source, whom each product is shared with ({@code product_shares})
@@ -133,31 +136,42 @@ class ProductShareRepository {
                 .optional();
     }
 
-    /** The product with this chain key, locked (its copy is changed by one event at a time). */
-    Optional<Long> byKey(String key) {
-        return sql.sql("select id from products where chain_key = cast(:key as uuid) for no key update")
-                .param("key", key)
-                .query(Long.class)
-                .optional();
+    /**
+     * For each entry (in their order) the store's product that is its copy: the one with its chain key, else one not yet
+     * another chain's with its SKU (when it has one), else with its barcode; null where there is none. One statement for
+     * all of them.
+     */
+    List<Long> copies(List<ProductsShared.Entry> entries) {
+        List<Long> found = new ArrayList<>();
+        sql.sql(
+                        """
+                        select coalesce(
+                                   (select p.id from products p where p.chain_key = cast(e.key as uuid)),
+                                   (select p.id from products p
+                                     where p.chain_key is null
+                                       and ((e.sku is not null and p.sku = e.sku)
+                                            or (e.sku is null and e.code is not null and p.barcode = e.code))
+                                     order by p.id limit 1))
+                          from unnest(cast(:keys as varchar[]), cast(:skus as varchar[]), cast(:codes as varchar[]))
+                               with ordinality as e(key, sku, code, n)
+                         order by e.n
+                        """)
+                .param("keys", SqlArrays.texts(entries, ProductsShared.Entry::chainKey))
+                .param("skus", SqlArrays.texts(entries, e -> blankToNull(e.sku())))
+                .param("codes", SqlArrays.texts(entries, e -> blankToNull(e.barcode())))
+                .query(rs -> {
+                    found.add((Long) rs.getObject(1));
+                });
+        return found;
     }
 
-    /**
-     * The store's product with this SKU (when given), else with this barcode, that is not yet another chain's product:
-     * the product the store already had before the chain shared it.
-     */
-    Optional<Long> unlinked(String sku, String barcode) {
-        return sql.sql(
-                        """
-                        select id from products
-                         where chain_key is null
-                           and ((cast(:sku as text) is not null and sku = :sku)
-                                or (cast(:sku as text) is null and cast(:barcode as text) is not null and barcode = :barcode))
-                         order by id limit 1 for no key update
-                        """)
-                .param("sku", sku)
-                .param("barcode", barcode)
-                .query(Long.class)
-                .optional();
+    /** Stops sharing the product with {@code store}; answers whether it was shared with it. */
+    boolean unshare(long product, String store) {
+        return sql.sql("delete from product_shares where product_id = :id and store_key = :store")
+                        .param("id", product)
+                        .param("store", store)
+                        .update()
+                > 0;
     }
 
     /** The stores the product is shared with, by key. */

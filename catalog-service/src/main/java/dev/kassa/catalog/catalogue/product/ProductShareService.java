@@ -132,6 +132,21 @@ public class ProductShareService {
         }
     }
 
+    /**
+     * Stops sharing a product with a store (an owner's call, as sharing is): the store keeps its copy as it stands, as
+     * a product of its own that this store's changes no longer reach; 404 when the product is not shared with it.
+     */
+    @Transactional
+    public ChainView unshare(Caller caller, long product, String store) {
+        if (caller.role() != Role.OWNER) {
+            throw CatalogErrors.SHARE_NEEDS_OWNER.exception();
+        }
+        if (!shares.unshare(product, store)) {
+            throw CatalogErrors.SHARE_NOT_FOUND.exception();
+        }
+        return chain(product);
+    }
+
     /** The product's place in the chain (404 for a product the store does not have). */
     @Transactional(readOnly = true)
     public ChainView chain(long product) {

@@ -17,7 +17,7 @@ import java.util.List;
 public record ProductsShared(String fromStore, String toStore, Long sharedBy, List<Entry> products) {
 
     /** Products in one event at most. */
-    public static final int CHUNK = 200;
+    public static final int CHUNK = 500;
 
     /** A product's catalogue entry; {@code costPrice} only seeds a new copy (each store's cost follows its receipts). */
     public record Entry(
