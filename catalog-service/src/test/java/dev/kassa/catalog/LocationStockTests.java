@@ -113,6 +113,11 @@ class LocationStockTests {
         assertThat(number(owner.get("/api/products/products/" + product + "/").at("/quantity")))
                 .isEqualByComparingTo("7");
 
+        assertThat(owner.patch("/api/products/locations/" + adr + "/", json("type", "back_room"))
+                        .text("/code"))
+                .as("hazardous goods lie there: they would be where they may not be")
+                .isEqualTo("location_has_stock");
+
         // a product no longer flagged goes anywhere again; a cashier flags nothing
         assertThat(Api.member(port, store, 3, "user3", "cashier")
                         .patch("/api/products/products/" + product + "/", json("hazardous", false))

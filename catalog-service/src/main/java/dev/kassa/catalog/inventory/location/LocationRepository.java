@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,6 +80,18 @@ class LocationRepository {
                 .query(Long.class)
                 .optional()
                 .flatMap(this::place);
+    }
+
+    /** What of hazardous products lies at the location. */
+    BigDecimal hazardousStock(long id) {
+        return sql.sql(
+                        """
+                        select coalesce(sum(b.quantity), 0) from batches b join products p on p.id = b.product_id
+                         where b.location_id = :id and b.is_active and p.hazardous
+                        """)
+                .param("id", id)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** The location, locked until the transaction ends (one change of it at a time). */

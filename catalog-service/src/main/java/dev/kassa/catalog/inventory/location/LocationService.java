@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,6 +91,13 @@ public class LocationService {
         // what lies here would become (un)sellable at once, behind the tills' holds: move it first
         if (((!active && now.isActive()) || quarantining) && now.stockQuantity().signum() > 0) {
             throw CatalogErrors.LOCATION_HAS_STOCK.exception(now.stockQuantity().toPlainString());
+        }
+        // hazardous goods lying here would be where they may not be
+        if (was == LocationType.HAZARDOUS && type != LocationType.HAZARDOUS) {
+            BigDecimal hazardous = locations.hazardousStock(id);
+            if (hazardous.signum() > 0) {
+                throw CatalogErrors.LOCATION_HAS_STOCK.exception(hazardous.toPlainString());
+            }
         }
         locations.update(id, code, r.name() == null ? now.name() : r.name().trim(), type, active);
         return get(id);
