@@ -6,3 +6,4 @@ CREATE DATABASE kassa_sales;
 CREATE DATABASE kassa_analytics;
 CREATE DATABASE kassa_task;
 CREATE DATABASE kassa_customer;
+CREATE DATABASE kassa_production;

@@ -12,7 +12,7 @@ class AuthWebTests extends KassaWebSliceTests {
 
     @Test
     void onlyOwnersManageAppsAndOnlyManagersMakeEmployees() {
-        for (String role : new String[] {"manager", "cashier", "stockkeeper"}) {
+        for (String role : new String[] {"manager", "cashier", "stockkeeper", "operator", "viewer"}) {
             assertThat(as(role).get("/api/users/apps").text("/code")).as(role).isEqualTo("permission_denied");
             assertThat(as(role).post("/api/users/apps", json("name", "Shop site", "scopes", new String[] {"read_catalog"
                             }))
@@ -20,7 +20,8 @@ class AuthWebTests extends KassaWebSliceTests {
                     .as(role)
                     .isEqualTo("permission_denied");
         }
-        for (String role : new String[] {"cashier", "stockkeeper"}) {
+        // a viewer is refused by the platform before any rule (it changes nothing), the others by the operation's rule
+        for (String role : new String[] {"cashier", "stockkeeper", "operator", "viewer"}) {
             assertThat(as(role).post(
                                     "/api/users/employees/",
                                     json(

@@ -141,7 +141,8 @@ class EmployeeTests {
                                         "role",
                                         "manager"))
                         .text("/errors/role/0"))
-                .isEqualTo("Менеджер может создавать только кассиров, складчиков, официантов и кухню");
+                .isEqualTo(
+                        "Менеджер может создавать только кассиров, складчиков, официантов, кухню, операторов и наблюдателей");
         // a café's roles (issue 65 point 4): a manager hires waiters and kitchen accounts too, each with its
         // permissions
         for (String role : List.of("waiter", "kitchen")) {
@@ -171,6 +172,77 @@ class EmployeeTests {
                 .toIterable()
                 .contains("username", "password", "role", "first_name", "phone");
         assertThat(asOwner.post("/api/users/employees/", "{").text("/code")).isEqualTo("parse_error");
+    }
+
+    /** Creates an employee with a login as {@code by}; returns the answer. */
+    Api.Response hire(Api by, String username, String role) {
+        return by.post(
+                "/api/users/employees/",
+                json("username", username, "password", "SecurePass123", "first_name", "Нодира", "role", role));
+    }
+
+    @Test
+    void operatorsAndViewersAreHiredLogInAndSeeTheirRoleAndAViewerChangesNothing() {
+        // issue 87: MPSYSTEM's operator (reports on the lines, sees no prices) and viewer (reads, changes nothing)
+        String[] owner = owner();
+        Api asOwner = api().as(owner[0]).in(owner[1]);
+        String operator = unique("operator");
+        String viewer = unique("viewer");
+        Api.Response hiredOperator = hire(asOwner, operator, "operator");
+        assertThat(hiredOperator.status()).as(hiredOperator.toString()).isEqualTo(201);
+        assertThat(hiredOperator.text("/data/employee/role_display")).isEqualTo("Оператор");
+        Api.Response hiredViewer = hire(asOwner, viewer, "viewer");
+        assertThat(hiredViewer.status()).as(hiredViewer.toString()).isEqualTo(201);
+        assertThat(hiredViewer.text("/data/employee/role_display")).isEqualTo("Наблюдатель");
+
+        Api.Response signedIn =
+                api().post("/api/users/auth/login/", json("username", viewer, "password", "SecurePass123"));
+        assertThat(signedIn.text("/available_stores/0/role")).isEqualTo("viewer");
+        Api asViewer = api().as(signedIn.text("/access")).in(owner[1]);
+        Api.Response me = asViewer.get("/api/users/auth/me/");
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.text("/data/employee/role")).isEqualTo("viewer");
+        assertThat(me.at("/data/employee/permissions").toString())
+                .isEqualTo("[\"view_all\",\"view_products\",\"view_sales\",\"view_customers\",\"view_analytics\"]");
+        assertThat(asViewer.english().get("/api/users/auth/me/").text("/data/employee/role_display"))
+                .isEqualTo("Viewer");
+        Api asOperator = api().as(login(operator, "SecurePass123")).in(owner[1]);
+        Api.Response operatorMe = asOperator.get("/api/users/auth/me/");
+        assertThat(operatorMe.text("/data/employee/role")).isEqualTo("operator");
+        assertThat(operatorMe.at("/data/employee/permissions").toString()).isEqualTo("[\"operate_production\"]");
+        assertThat(asOperator.english().get("/api/users/auth/me/").text("/data/employee/role_display"))
+                .isEqualTo("Operator");
+
+        // a manager hires them too, as they hire cashiers and stockkeepers
+        String manager = unique("manager");
+        assertThat(hire(asOwner, manager, "manager").status()).isEqualTo(201);
+        Api asManager = api().as(login(manager, "SecurePass123")).in(owner[1]);
+        for (String role : List.of("operator", "viewer")) {
+            Api.Response hired = hire(asManager, unique(role), role);
+            assertThat(hired.status()).as(role + " " + hired).isEqualTo(201);
+        }
+
+        // the viewer reads what any member may, and changes nothing in the store: no employee, not even their profile
+        int staff = asOwner.get("/api/users/employees/").at("/count").asInt();
+        assertThat(asViewer.get("/api/users/employees/cashiers/").status()).isEqualTo(200);
+        Api.Response refused = hire(asViewer, unique("x"), "cashier");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.text("/code")).isEqualTo("permission_denied");
+        assertThat(asViewer.patch("/api/users/profile-update/", json("first_name", "Другое"))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(asOwner.get("/api/users/employees/").at("/count").asInt()).isEqualTo(staff);
+        assertThat(asOwner.get("/api/users/employees/"
+                                + hiredViewer.at("/data/employee/id").asLong() + "/")
+                        .text("/full_name"))
+                .startsWith("Нодира");
+        // outside a store (their own password) a viewer is like anyone else
+        Api.Response changed = api().as(signedIn.text("/access"))
+                .post(
+                        "/api/users/auth/change-password/",
+                        json("old_password", "SecurePass123", "new_password", "new_password_123"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        login(viewer, "new_password_123");
     }
 
     @Test

@@ -39,6 +39,11 @@ public enum CatalogErrors implements KassaError {
     VARIANT_TAKEN(409, "variant_taken", "catalog.variant_taken"),
     /** What a product is made of changed while a till held it: asked again, the hold takes the new recipe. */
     RECIPE_CHANGED(409, "recipe_changed", "catalog.recipe_changed"),
+    /**
+     * A product made ahead with a recipe is made on sale again only without stock of its own: its finished batches
+     * would be hidden behind what its components make.
+     */
+    MADE_HAS_STOCK(409, "made_has_stock", "catalog.made_has_stock"),
     NO_SUCH_PRODUCT(404, "not_found", "catalog.product_not_found"),
     IMAGE_NOT_FOUND(404, "not_found", "catalog.image_not_found"),
     RESERVATION_NOT_FOUND(404, "not_found", "catalog.reservation_not_found"),

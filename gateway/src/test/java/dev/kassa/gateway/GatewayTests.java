@@ -5,6 +5,7 @@ import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.TestTokens;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -125,6 +126,9 @@ class GatewayTests {
                 () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.task-service[0].uri",
+                () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.production-service[0].uri",
                 () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
         // auth's address, where the gateway reads the recent revocations every 200 ms
         registry.add(
@@ -714,5 +718,34 @@ class GatewayTests {
                 .isEqualTo(200);
         assertThat(events.body().path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(events.body().at("/channels/salesEvents/address").asText()).isEqualTo("sales.events");
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void productionHasItsOwnRouteQueueBreakerAndDocumentation() {
+        Api.Response r = member().post("/api/production/orders/", "{\"product\":7}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.text("/path")).isEqualTo("/api/production/orders/");
+        assertThat(r.text("/headers/x-tenant-key")).isEqualTo(STORE);
+        assertThat(r.text("/headers/authorization")).startsWith("Bearer ");
+        // a store's route like the others: a token and a store key
+        assertErrorBody(api().in(STORE).get("/api/production/orders/"), 401, "not_authenticated");
+        assertErrorBody(member().in(null).get("/api/production/orders/"), 400, "missing_tenant_key");
+        assertThat(meters.find("kassa_gateway_admission_in_flight")
+                        .tag("route", "production")
+                        .gauge())
+                .as("production's calls wait in a queue of their own")
+                .isNotNull();
+        assertThat(api().get("/actuator/prometheus").raw())
+                .as("and have a breaker of their own")
+                .contains(
+                        "resilience4j_circuitbreaker_state{application=\"gateway\",group=\"production\",name=\"production\",state=\"closed\"} 1.0");
+        Api.Response docs = api().get("/api-docs/production");
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        assertThat(docs.text("/path")).isEqualTo("/v3/api-docs");
+        assertThat(api().get("/v3/api-docs/swagger-config").raw()).contains("/api-docs/production");
+        assertThat(api().get("/redoc/").raw()).contains("?service=production");
     }
 }

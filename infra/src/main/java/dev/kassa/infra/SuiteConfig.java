@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Where the suite runs: the project root (for the service jars), a data folder that survives restarts,
- * and the ports. {@code portBase} is the gateway's port; services take the next six
- * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6), and with {@code replicas} above one their further
+ * and the ports. {@code portBase} is the gateway's port; services take the next seven
+ * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6, production +7), and with {@code replicas} above one their further
  * instances the same ports plus 10, 20, … (a second sales-service on +13). Keep every port below the kernel's
  * ephemeral range (32768 and up on Linux): an outgoing connection may otherwise hold one at start-up.
  *
@@ -85,7 +85,8 @@ public record SuiteConfig(
             "sales-service",
             "analytics-service",
             "task-service",
-            "customer-service");
+            "customer-service",
+            "production-service");
 
     /** Every instance of every service: all first instances, then all second ones, … */
     public List<Service> services() {

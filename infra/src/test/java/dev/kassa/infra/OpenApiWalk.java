@@ -37,7 +37,8 @@ import java.util.Set;
  */
 final class OpenApiWalk {
 
-    static final List<String> SERVICES = List.of("auth", "catalog", "sales", "analytics", "task", "customer");
+    static final List<String> SERVICES =
+            List.of("auth", "catalog", "sales", "analytics", "task", "customer", "production");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PUBLIC = Set.of(
             "/api/users/auth/register",

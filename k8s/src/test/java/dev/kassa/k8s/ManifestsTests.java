@@ -1759,7 +1759,7 @@ class ManifestsTests {
     void everyServiceHasItsOwnPostgresClusterAndProductionBacksThemUp() {
         infrastructures.values().forEach(i -> {
             List<GenericKubernetesResource> clusters = i.generic("Cluster");
-            assertThat(clusters).as(i.name() + ": CloudNativePG clusters").hasSize(6);
+            assertThat(clusters).as(i.name() + ": CloudNativePG clusters").hasSize(7);
             assertThat(i.all(Namespace.class))
                     .as(i.name() + ": the namespace")
                     .extracting(n -> n.getMetadata().getName())

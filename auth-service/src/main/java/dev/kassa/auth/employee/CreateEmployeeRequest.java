@@ -5,6 +5,7 @@ import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Phone;
 import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -19,7 +20,10 @@ public record CreateEmployeeRequest(
         @Required @Size(max = 150) @PrintableText String firstName,
         @Size(max = 150) @PrintableText String lastName,
         @EmailAddress String email,
-        String role,
+        @Schema(
+                        description =
+                                "manager, cashier, stockkeeper, waiter, kitchen, operator or viewer (a manager: any but manager)")
+                String role,
         @Phone String phone,
         @Size(max = 100) String position,
         String pin) {}

@@ -26,14 +26,21 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Employees of a store (spec §2.2.6, brief §4): owners create managers, cashiers and stockkeepers; managers
- * only cashiers and stockkeepers; nobody creates an owner here. The chosen password is returned once, in
+ * Employees of a store (spec §2.2.6, brief §4): owners create any role but an owner; managers every role below their
+ * own ({@link #MANAGERS_HIRE}); nobody creates an owner here. The chosen password is returned once, in
  * the create (or reset) response, and stored only as a hash. Here employees are created, changed, deactivated and
  * listed; their PINs are {@link EmployeePinService}', their profiles {@link EmployeeProfileService}', their passwords
  * {@link EmployeePasswordService}', and the other views' look-ups {@link EmployeeQueryService}'s.
  */
 @Service
 public class EmployeeService {
+
+    /**
+     * The roles a manager may give a new employee: the store's staff below managers (cashiers, stockkeepers, a café's
+     * waiters and kitchen, production's operators and read-only viewers, issue 87).
+     */
+    static final Set<Role> MANAGERS_HIRE =
+            Set.of(Role.CASHIER, Role.STOCKKEEPER, Role.WAITER, Role.KITCHEN, Role.OPERATOR, Role.VIEWER);
 
     /**
      * A new employee. {@code generatedPassword} is set only when the owner gave no password and Kassa made one: it is
@@ -79,9 +86,7 @@ public class EmployeeService {
                 .orElse(null);
         if (role == null) {
             errors.add("role", "employee.role_invalid");
-        } else if (caller.role() != Role.OWNER
-                && !Set.of(Role.CASHIER, Role.STOCKKEEPER, Role.WAITER, Role.KITCHEN)
-                        .contains(role)) {
+        } else if (caller.role() != Role.OWNER && !MANAGERS_HIRE.contains(role)) {
             errors.add("role", "employee.role_not_allowed");
         }
         boolean pinOnly = FieldErrors.blank(r.username()) && FieldErrors.blank(r.password());
@@ -185,7 +190,7 @@ public class EmployeeService {
 
     /**
      * Changes an employee (spec A18, rewrite): details, role and active flag. Nobody becomes or stops being the
-     * owner here, nobody changes their own role or status, and managers touch only cashiers and stockkeepers
+     * owner here, nobody changes their own role or status, and managers touch only the staff below them
      * (never raising anyone to manager). A role change or a deactivation ends the employee's access to this store
      * within seconds in every service ({@code EmployeeRoleChanged} / {@code EmployeeDeactivated}).
      */
@@ -264,7 +269,7 @@ public class EmployeeService {
         update(caller, employeeId, new UpdateEmployeeRequest(null, null, null, null, null, null, false));
     }
 
-    /** Managers manage cashiers and stockkeepers only; owners manage everyone. */
+    /** Managers manage the staff below them (never an owner or a manager); owners manage everyone. */
     static void guard(Caller caller, Employee employee) {
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
             throw PlatformErrors.PERMISSION_DENIED.exception();

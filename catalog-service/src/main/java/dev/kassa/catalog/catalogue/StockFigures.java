@@ -35,4 +35,7 @@ public interface StockFigures {
 
     /** Whether the product {@code :id} was ever sold or refunded, or is held or sold from a till. */
     String traded();
+
+    /** Whether the product {@code :id} has stock of its own: an active batch with something in it. */
+    String stocked();
 }

@@ -10,7 +10,8 @@
  * in SQL the reference tables {@code products}, {@code categories}, {@code units}, {@code product_barcodes},
  * {@code scanned_codes}, {@code recipe_components}, {@code modifier_groups}, {@code modifier_options},
  * {@code product_modifier_groups} (the inventory joins them for names, recipes and a till's hold in one statement; it
- * never writes them). The service's {@code ArchitectureTests} hold the same list.
+ * never writes them), with {@link dev.kassa.catalog.catalogue.MadeOfOthers}: which products are made of others for
+ * stock. The service's {@code ArchitectureTests} hold the same list.
  *
  * <p>Declares what it needs of stock and uses no inventory type: {@link dev.kassa.catalog.catalogue.StockFigures} (the
  * stock a product's page and lists show, as SQL pieces of one statement) and

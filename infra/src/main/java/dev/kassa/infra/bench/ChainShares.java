@@ -117,6 +117,9 @@ final class ChainShares {
                 slowest.add((System.nanoTime() - start) / 1e6);
             }
         }
+        System.out.printf(
+                "  (each change, ms: %s)%n",
+                slowest.stream().map(v -> String.format("%.0f", v)).toList());
         slowest.sort(Double::compare);
         double p99 = slowest.get(slowest.size() - 1);
         results.row(

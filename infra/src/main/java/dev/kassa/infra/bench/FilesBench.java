@@ -60,9 +60,9 @@ public final class FilesBench {
     }
 
     private int run() throws Exception {
-        // KASSA_FILES_PARTS: which rows (labels, moves, receipts, exports, import, counts, chain; all by default)
+        // KASSA_FILES_PARTS: which rows (labels, moves, receipts, exports, import, counts, chain, planning; all)
         List<String> parts = List.of(System.getenv()
-                .getOrDefault("KASSA_FILES_PARTS", "labels,moves,receipts,exports,import,counts,chain")
+                .getOrDefault("KASSA_FILES_PARTS", "labels,moves,receipts,exports,import,counts,chain,planning")
                 .split(","));
         // for minutes after start-up every service's JIT compilers take most of the two cores: wait (up to five
         // minutes) until they are quiet, as the other benchmark's warm-up does, then sign up (tokens last 15 minutes)
@@ -93,6 +93,9 @@ public final class FilesBench {
         if (parts.contains("chain")) {
             // the imported products (and the labelled hundred) shared with five more stores of the owner's
             new ChainShares(suite, owner, store, results).run(PRODUCTS + 100);
+        }
+        if (parts.contains("planning")) {
+            new PlanningRun(owner, results).run();
         }
         results.print();
         return results.exitStatus();

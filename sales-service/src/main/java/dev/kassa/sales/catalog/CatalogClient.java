@@ -1,12 +1,12 @@
 package dev.kassa.sales.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.calls.ServiceCalls;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
-import dev.kassa.sales.system.ServiceCalls;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.kassa.sales.catalog;
 
-import dev.kassa.sales.system.ServiceCalls;
+import dev.kassa.platform.calls.ServiceCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,6 @@
 package dev.kassa.sales.catalog;
 
-import dev.kassa.sales.system.ServiceCalls;
+import dev.kassa.platform.calls.ServiceCalls;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;

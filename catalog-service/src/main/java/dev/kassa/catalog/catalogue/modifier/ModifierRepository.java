@@ -3,6 +3,7 @@ package dev.kassa.catalog.catalogue.modifier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
@@ -200,13 +201,12 @@ class ModifierRepository {
                 .single();
     }
 
-    /** Which of {@code ids} are products that are not made of others (what an option may put into a recipe). */
+    /**
+     * Which of {@code ids} are products that are not made of others (what an option may put into a recipe: one made
+     * ahead has stock of its own, recipe or not).
+     */
     List<Long> plainProducts(Collection<Long> ids) {
-        return sql.sql(
-                        """
-                        select p.id from products p where p.id = any(cast(:ids as bigint[]))
-                           and not exists (select 1 from recipe_components rc where rc.product_id = p.id)
-                        """)
+        return sql.sql("select p.id from products p where p.id = any(cast(:ids as bigint[])) and not " + MadeOfOthers.P)
                 .param("ids", SqlArrays.texts(ids))
                 .query(Long.class)
                 .list();

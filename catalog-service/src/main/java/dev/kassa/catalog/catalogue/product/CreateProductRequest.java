@@ -1,6 +1,7 @@
 package dev.kassa.catalog.catalogue.product;
 
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,8 @@ import java.time.LocalDate;
  * or an id, {@code category} and {@code initial_quantity} are optional; a supplied {@code sku} or
  * {@code barcode} is validated and kept. A PUT and a PATCH send the same fields. What needs the store's data (the unit,
  * the category, codes already taken), several fields (sale price against cost) or the operation (the name required on a
- * create and a PUT, stock only on a create) is checked by {@link ProductRules}, in the same answer.
+ * create and a PUT, stock only on a create) is checked by {@link ProductRules}, in the same answer. {@code made}: when
+ * a product with a recipe is made ({@link Made}; {@code on_sale} unless given).
  */
 @NamedInterface("products")
 @DomainValidated
@@ -37,4 +39,11 @@ public record CreateProductRequest(
         LocalDate expiryDate,
         Boolean isFeatured,
         Boolean isActive,
-        Boolean hazardous) {}
+        Boolean hazardous,
+        @OneOf(of = Made.class, message = "catalog.made_invalid") String made) {
+
+    /** A form that changes nothing (what an imported row that differs in no cell gives). */
+    static final CreateProductRequest UNCHANGED = new CreateProductRequest(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
+}

@@ -60,17 +60,17 @@ class NewProductsImpl implements NewProducts {
                         """
                         insert into products (name, slug, description, category_id, sku, barcode, unit_id, cost_price, sale_price,
                                               wholesale_price, tax_rate, min_quantity, max_quantity, track_inventory, is_featured,
-                                              is_active, hazardous)
+                                              is_active, hazardous, made)
                         select name, slug, description, category, sku, barcode, unit, cost, sale, wholesale, tax, lowest, highest,
-                               tracked, featured, active, hazardous
+                               tracked, featured, active, hazardous, made
                           from unnest(cast(:names as varchar[]), cast(:slugs as varchar[]), cast(:descriptions as text[]),
                                       cast(:categories as bigint[]), cast(:skus as varchar[]), cast(:barcodes as varchar[]),
                                       cast(:units as bigint[]), cast(:costs as numeric[]), cast(:sales as numeric[]),
                                       cast(:wholesales as numeric[]), cast(:taxes as numeric[]), cast(:lowest as numeric[]),
                                       cast(:highest as numeric[]), cast(:tracked as boolean[]), cast(:featured as boolean[]),
-                                      cast(:active as boolean[]), cast(:hazardous as boolean[]))
+                                      cast(:active as boolean[]), cast(:hazardous as boolean[]), cast(:made as varchar[]))
                                with ordinality as p(name, slug, description, category, sku, barcode, unit, cost, sale, wholesale,
-                                                    tax, lowest, highest, tracked, featured, active, hazardous, n)
+                                                    tax, lowest, highest, tracked, featured, active, hazardous, made, n)
                          order by n
                         returning slug, id
                         """)
@@ -91,6 +91,7 @@ class NewProductsImpl implements NewProducts {
                 .param("featured", SqlArrays.texts(rows, ProductRow::isFeatured))
                 .param("active", SqlArrays.texts(rows, ProductRow::isActive))
                 .param("hazardous", SqlArrays.texts(rows, ProductRow::hazardous))
+                .param("made", SqlArrays.texts(rows, r -> r.made().code()))
                 .query(rs -> {
                     bySlug.put(rs.getString(1), rs.getLong(2));
                 });

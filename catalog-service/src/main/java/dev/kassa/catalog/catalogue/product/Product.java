@@ -27,6 +27,8 @@ public class Product extends CatalogEntry implements ProductFields {
     private boolean isFeatured;
     /** Hazardous goods (ADR): only ever put at a location of type {@code hazardous}. */
     private boolean hazardous;
+    /** When it is made if it has a recipe ({@link Made}): on sale of its components, or ahead into stock of its own. */
+    private String made = Made.ON_SALE.code();
     /** The product this one is a variant of (null: a product of its own, or a parent of variants). */
     private Long variantOf;
     /** What sets a variant apart from its siblings ({@code {"size": "M"}}); null for a product that is not a variant. */
@@ -127,9 +129,14 @@ public class Product extends CatalogEntry implements ProductFields {
         return hazardous;
     }
 
-    /** Flags or unflags the product as hazardous goods. */
-    void hazardous(boolean hazardous) {
+    public Made made() {
+        return Made.of(made);
+    }
+
+    /** Flags or unflags the product as hazardous goods, and says when it is made if it has a recipe. */
+    void handling(boolean hazardous, Made made) {
         this.hazardous = hazardous;
+        this.made = made.code();
     }
 
     /** (sale − cost) / cost × 100, 0 when there is no cost. */

@@ -28,7 +28,7 @@ class ProductCodes {
     record Wanted(String name, String sku, String barcode) {}
 
     /** A new product's codes. */
-    record Made(String slug, String sku, String barcode) {}
+    record Assigned(String slug, String sku, String barcode) {}
 
     private final ProductRepository products;
 
@@ -42,7 +42,7 @@ class ProductCodes {
      * yyyyMMdd>_<8 hex>)} for a SKU, with the store's date; an EAN-13 with prefix 487. One query asks the store about
      * all of them, another about the few made again.
      */
-    List<Made> forNew(List<Wanted> wanted, Tenant tenant) {
+    List<Assigned> forNew(List<Wanted> wanted, Tenant tenant) {
         int n = wanted.size();
         String[] slugs = new String[n];
         String[] skus = new String[n];
@@ -93,9 +93,9 @@ class ProductCodes {
                     i -> sku(wanted.get(i).name(), date));
             keepFree(barcodesToCheck, barcodes, taken.barcodes(), usedBarcodes, i -> ean13Candidate());
         }
-        List<Made> made = new ArrayList<>(n);
+        List<Assigned> made = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            made.add(new Made(slugs[i], skus[i], barcodes[i]));
+            made.add(new Assigned(slugs[i], skus[i], barcodes[i]));
         }
         return made;
     }

@@ -1,20 +1,16 @@
 package dev.kassa.catalog.catalogue.product;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.catalogue.OpeningStock;
 import dev.kassa.catalog.catalogue.category.CategoryService;
 import dev.kassa.catalog.catalogue.unit.Unit;
 import dev.kassa.catalog.catalogue.unit.UnitRepository;
 import dev.kassa.catalog.catalogue.unit.UnitService;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.events.EventHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +35,6 @@ public class ProductCopyService {
     private final CategoryService categories;
     private final UnitService units;
     private final UnitRepository unitRows;
-    private final ObjectMapper json;
 
     ProductCopyService(
             ProductShareRepository shares,
@@ -47,9 +42,7 @@ public class ProductCopyService {
             ProductService service,
             CategoryService categories,
             UnitService units,
-            UnitRepository unitRows,
-            ObjectMapper json) {
-        this.json = json;
+            UnitRepository unitRows) {
         this.shares = shares;
         this.products = products;
         this.service = service;
@@ -59,18 +52,19 @@ public class ProductCopyService {
     }
 
     /**
+     * The chain consumer's handlers with this store's side of a share: each {@link ProductsShared} handled in the store it
+     * is shared with, inside that store's transaction (the consumer's inbox opens it).
+     */
+    public EventHandlers handling(EventHandlers handlers) {
+        return handlers.inStore(ProductsShared.class, ProductsShared::toStore, this::arrived);
+    }
+
+    /**
      * The shared products in this store: each known one updated, the rest made together (a category or unit the store
      * lacks is made too). An entry the store's rules refuse (a barcode another of its products has, a sale price under
      * the store's cost) is left as the store had it and logged; the others are applied.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void arrived(JsonNode payload) {
-        ProductsShared shared;
-        try {
-            shared = json.treeToValue(payload, ProductsShared.class);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("A ProductsShared payload that does not match its record", e);
-        }
+    void arrived(ProductsShared shared) {
         ImportedNames categoryNames = new ImportedNames(categories::find, categories::named);
         ImportedNames unitNames =
                 new ImportedNames(value -> unitRows.resolve(value).map(Unit::id), units::named);
@@ -89,7 +83,7 @@ public class ProductCopyService {
         if (forms.isEmpty()) {
             return;
         }
-        List<ProductService.Made> made = service.createAll(forms, OpeningStock.Source.FORM, true);
+        List<ProductService.Created> made = service.createAll(forms, OpeningStock.Source.FORM, true);
         List<Long> linked = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < made.size(); i++) {
@@ -159,6 +153,7 @@ public class ProductCopyService {
                 null,
                 null,
                 known && chain.ownActive() ? null : e.isActive(),
-                e.hazardous());
+                e.hazardous(),
+                e.made());
     }
 }

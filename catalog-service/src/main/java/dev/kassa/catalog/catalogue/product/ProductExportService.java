@@ -27,9 +27,9 @@ public class ProductExportService {
     static final int PAGE = 500;
 
     /**
-     * The columns of the file, in order; a spreadsheet made from them can be imported back (issue 62, import). A variant
-     * names its parent by SKU ({@code parentSkus}: the parents of the rows written so far) and its options as {@code
-     * size: M; colour: red}.
+     * The columns of the file, in order; a spreadsheet made from them can be imported back (issue 62, import). A
+     * variant names its parent by SKU ({@code parentSkus}: the parents of the rows written so far) and its options as
+     * {@code size: M; colour: red}; when it is made ({@code on_sale}, {@code ahead}) is the last column.
      */
     static List<Column<ProductView>> columns(Map<Long, String> parentSkus) {
         return List.of(
@@ -39,8 +39,8 @@ public class ProductExportService {
                 Column.of("export.products.category", ProductView::categoryName),
                 Column.of("export.products.unit", ProductView::unitShort),
                 Column.of("export.products.sale_price", ProductView::salePrice),
-                // a product made of others: its cost and stock are its components' (their own rows), not its own
-                Column.of("export.products.cost_price", v -> v.hasRecipe() ? null : v.costPrice()),
+                // made on sale of others: its cost and stock are its components' (their own rows), not its own
+                Column.of("export.products.cost_price", v -> v.fromComponents() ? null : v.costPrice()),
                 Column.of("export.products.quantity", v -> stocked(v) ? v.quantity() : null),
                 Column.of(
                         "export.products.available",
@@ -53,7 +53,8 @@ public class ProductExportService {
                 Column.of(
                         "export.products.variant_of",
                         v -> v.variantOf() == null ? null : parentSkus.get(v.variantOf())),
-                Column.of("export.products.options", v -> VariantOptions.text(v.options())));
+                Column.of("export.products.options", v -> VariantOptions.text(v.options())),
+                Column.of("export.products.made", ProductView::made));
     }
 
     private final ProductService products;
@@ -100,9 +101,9 @@ public class ProductExportService {
         return page;
     }
 
-    /** Whether the product has stock of its own (tracked, not made of others). */
+    /** Whether the product has stock of its own (tracked, not made on sale of others). */
     static boolean stocked(ProductView v) {
-        return v.inventory().trackInventory() && !v.hasRecipe();
+        return v.inventory().trackInventory() && !v.fromComponents();
     }
 
     /** What the product's stock is worth at its cost price; nothing for a product without stock (a service). */

@@ -46,6 +46,9 @@ interface ProductFields {
 
     boolean hazardous();
 
+    /** When it is made if it has a recipe: on sale of its components, or ahead into stock of its own. */
+    Made made();
+
     Instant createdAt();
 
     Instant updatedAt();

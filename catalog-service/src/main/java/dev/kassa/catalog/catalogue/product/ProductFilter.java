@@ -1,5 +1,6 @@
 package dev.kassa.catalog.catalogue.product;
 
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
@@ -43,7 +44,7 @@ public record ProductFilter(
      * Whether stock is kept of {@code p}: its own flag, or for a product made of others whether any component's is kept
      * (as the product's page says).
      */
-    static final String TRACKED = "(case when exists (select 1 from recipe_components rc where rc.product_id = p.id)"
+    static final String TRACKED = "(case when " + MadeOfOthers.P
             + " then exists (select 1 from recipe_components rc join products c on c.id = rc.component_id"
             + " where rc.product_id = p.id and c.track_inventory) else p.track_inventory end)";
     /** What {@code p} has to sell now: for a product made of others, how many its tracked components make. */

@@ -245,7 +245,7 @@ class ProductImportService implements ImportHandler {
         private ImportOutcome update(Product existing, ImportedLine line) {
             boolean makesNames = makesNames(line);
             CreateProductRequest probe = changes(existing, line, false);
-            if (!makesNames && probe.equals(UNCHANGED)) {
+            if (!makesNames && probe.equals(CreateProductRequest.UNCHANGED)) {
                 return ImportOutcome.UNCHANGED;
             }
             if (dryRun || makesNames) {
@@ -284,6 +284,7 @@ class ProductImportService implements ImportHandler {
                     null,
                     null,
                     flag(line.active(), existing.isActive()),
+                    null,
                     null);
         }
 
@@ -308,7 +309,7 @@ class ProductImportService implements ImportHandler {
             }
             List<ImportedLine> passing = fresh;
             if (dryRun || fresh.stream().anyMatch(this::makesNames)) {
-                List<ProductService.Made> checked = products.createAll(
+                List<ProductService.Created> checked = products.createAll(
                         fresh.stream().map(l -> form(l, false)).toList(), OpeningStock.Source.IMPORT, false);
                 passing = new ArrayList<>();
                 for (int k = 0; k < fresh.size(); k++) {
@@ -325,7 +326,7 @@ class ProductImportService implements ImportHandler {
                     return;
                 }
             }
-            List<ProductService.Made> made = products.createAll(
+            List<ProductService.Created> made = products.createAll(
                     passing.stream().map(l -> form(l, true)).toList(), OpeningStock.Source.IMPORT, true);
             for (int k = 0; k < passing.size(); k++) {
                 if (made.get(k).refusal() != null) {
@@ -366,6 +367,7 @@ class ProductImportService implements ImportHandler {
                     null,
                     null,
                     line.active(),
+                    null,
                     null);
         }
 
@@ -393,8 +395,4 @@ class ProductImportService implements ImportHandler {
             unitNames.forget();
         }
     }
-
-    private static final CreateProductRequest UNCHANGED = new CreateProductRequest(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null);
 }

@@ -3,6 +3,7 @@ package dev.kassa.catalog.catalogue.product;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -77,7 +78,7 @@ class ProductMenuRepository {
                                  where pm.product_id = p.id) as modifier_groups
                           from products p join units u on u.id = p.unit_id left join categories c on c.id = p.category_id
                          where p.is_active
-                           and case when exists (select 1 from recipe_components rc where rc.product_id = p.id)
+                           and case when %s
                                     -- made of others: while every component it takes has enough for one
                                     then not exists (select 1 from recipe_components rc join products c on c.id = rc.component_id
                                                       where rc.product_id = p.id and c.track_inventory
@@ -86,7 +87,7 @@ class ProductMenuRepository {
                            and (:all or p.id = any(cast(:ids as bigint[])))
                          order by c.name nulls last, c.id, p.name, p.id
                         """
-                                .formatted(stock.available("c"), stock.available("p")))
+                                .formatted(MadeOfOthers.P, stock.available("c"), stock.available("p")))
                 .param("today", TenantContext.require().today())
                 .param("all", ids.isEmpty())
                 .param("ids", SqlArrays.texts(ids))

@@ -30,8 +30,8 @@ import java.util.UUID;
 
 /**
  * A product's page in one statement (issue 66): the product with its unit's and category's names, its stock (what its
- * components make, for a product made of others), its batches and its images' files. Run outside a transaction it is the
- * only statement the read sends ({@code BEGIN} and {@code COMMIT} included); inside one it joins it.
+ * components make, for a product made on sale of others), its batches and its images' files. Run outside a transaction
+ * it is the only statement the read sends ({@code BEGIN} and {@code COMMIT} included); inside one it joins it.
  */
 @Repository
 class ProductReadRepository {
@@ -40,8 +40,9 @@ class ProductReadRepository {
     record Image(long id, UUID file, String altText, int order, String contentType, int size, Instant createdAt) {}
 
     /**
-     * The product's row with what its page shows beside it; read by a scanned code, what the code is ({@code
-     * matchedKind}: product, extra or batch) and the batch it names.
+     * The product's row with what its page shows beside it ({@code hasRecipe}: whether it has a recipe, made on sale or
+     * ahead); read by a scanned code, what the code is ({@code matchedKind}: product, extra or batch) and the batch it
+     * names.
      */
     record Read(
             ProductRow product,
@@ -49,6 +50,7 @@ class ProductReadRepository {
             String unitName,
             String unitShort,
             StockLevel level,
+            boolean hasRecipe,
             List<ProductView.BatchView> batches,
             List<Image> images,
             String matchedKind,
@@ -58,6 +60,7 @@ class ProductReadRepository {
     private static final String PRODUCT_COLUMNS =
             """
             select p.*, u.name as unit_name, u.short_name as unit_short, c.name as category_name,
+                   exists (select 1 from recipe_components rc where rc.product_id = p.id) as has_recipe,
                    (select coalesce(json_agg(json_build_object(
                                'id', i.id, 'file', i.file_id, 'alt_text', i.alt_text, 'order', i.sort_order,
                                'content_type', f.content_type, 'size', f.size_bytes, 'created_at', i.created_at)
@@ -182,6 +185,7 @@ class ProductReadRepository {
                 rs.getString("unit_name"),
                 rs.getString("unit_short"),
                 stock.level(rs),
+                rs.getBoolean("has_recipe"),
                 batches(rs.getString("batch_list"), today),
                 images(rs.getString("image_list")),
                 rs.getString("matched_kind"),
@@ -208,6 +212,7 @@ class ProductReadRepository {
                 rs.getBigDecimal("max_quantity"),
                 rs.getBoolean("track_inventory"),
                 rs.getBoolean("hazardous"),
+                Made.of(rs.getString("made")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 (Long) rs.getObject("variant_of"),

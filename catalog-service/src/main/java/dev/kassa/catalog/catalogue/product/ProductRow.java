@@ -27,6 +27,7 @@ record ProductRow(
         BigDecimal maxQuantity,
         boolean trackInventory,
         boolean hazardous,
+        Made made,
         Instant createdAt,
         Instant updatedAt,
         Long variantOf,

@@ -1,9 +1,11 @@
 package dev.kassa.catalog.catalogue.product;
 
+import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.catalogue.category.Category;
 import dev.kassa.catalog.catalogue.category.CategoryRepository;
 import dev.kassa.catalog.catalogue.unit.Unit;
 import dev.kassa.catalog.catalogue.unit.UnitRepository;
+import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.validation.RequestRules;
@@ -28,15 +30,16 @@ import static dev.kassa.platform.data.Values.blankToNull;
 /**
  * A product form's rules beyond those its record declares: the name a create and a PUT need, the unit and the category
  * it names (they must exist), a sale price not below the cost, a SKU and a barcode free in the store, and stock only on
- * a create. Every broken rule, declared or not, comes in one answer; what passes comes back as the values the product
- * takes.
+ * a create, and a product made ahead with a recipe made on sale again only while it has no stock of its own and goes
+ * into no other product. Every broken rule, declared or not, comes in one answer; what passes comes back as the values
+ * the product takes.
  */
 @Component
 class ProductRules {
 
     /**
      * The checked form: prices in cents and quantities in thousandths; a new product's SKU or barcode null to generate
-     * it.
+     * it; whether it is hazardous goods and when it is made.
      */
     record Fields(
             Long unitId,
@@ -49,7 +52,9 @@ class ProductRules {
             BigDecimal minQuantity,
             BigDecimal maxQuantity,
             String sku,
-            String barcode) {}
+            String barcode,
+            boolean hazardous,
+            Made made) {}
 
     private final RequestRules declared;
     private final ProductRepository products;
@@ -57,6 +62,7 @@ class ProductRules {
     private final CategoryRepository categories;
     private final BarcodeRepository barcodes;
     private final ProductCodes codes;
+    private final ProductSearchRepository search;
 
     ProductRules(
             RequestRules declared,
@@ -64,8 +70,10 @@ class ProductRules {
             UnitRepository units,
             CategoryRepository categories,
             BarcodeRepository barcodes,
-            ProductCodes codes) {
+            ProductCodes codes,
+            ProductSearchRepository search) {
         this.declared = declared;
+        this.search = search;
         this.products = products;
         this.units = units;
         this.categories = categories;
@@ -132,7 +140,9 @@ class ProductRules {
                             quantity(r.minQuantity()),
                             r.maxQuantity() == null ? null : quantity(r.maxQuantity()),
                             sku,
-                            barcode),
+                            barcode,
+                            Boolean.TRUE.equals(r.hazardous()),
+                            r.made() == null ? Made.ON_SALE : Made.of(r.made())),
                     null));
         }
         return checked;
@@ -227,7 +237,12 @@ class ProductRules {
         if (r.initialQuantity() != null || r.batchNumber() != null || r.expiryDate() != null) {
             errors.add("initial_quantity", "catalog.stock_through_batches");
         }
+        Made made = Coded.of(Made.class, r.made()).orElse(p.made()); // a code refused above: as it is
+        boolean stockOfItsOwn = made == Made.ON_SALE && p.made() == Made.AHEAD && madeOnSale(p.id(), errors);
         errors.throwIfAny();
+        if (stockOfItsOwn) {
+            throw CatalogErrors.MADE_HAS_STOCK.exception();
+        }
         return new Fields(
                 unitId,
                 categoryId,
@@ -239,7 +254,23 @@ class ProductRules {
                 r.minQuantity() != null ? quantity(r.minQuantity()) : p.minQuantity(),
                 r.maxQuantity() != null ? quantity(r.maxQuantity()) : p.maxQuantity(),
                 sku,
-                barcode);
+                barcode,
+                r.hazardous() != null ? r.hazardous() : p.hazardous(),
+                made);
+    }
+
+    /**
+     * A product made ahead switched to made on sale (the product locked first, against goods arriving meanwhile): with
+     * a recipe it may then go into no other product's recipe nor an option (a component has stock of its own); answers
+     * whether it has a recipe and stock of its own, which its components' figures would hide (refused, 409).
+     */
+    private boolean madeOnSale(long id, FieldErrors errors) {
+        products.lock(id);
+        ProductSearchRepository.Making making = search.making(id);
+        if (making.hasRecipe() && making.component()) {
+            errors.add("made", "catalog.made_component");
+        }
+        return making.hasRecipe() && making.stocked();
     }
 
     /** A category named by its id; null when there is none. */

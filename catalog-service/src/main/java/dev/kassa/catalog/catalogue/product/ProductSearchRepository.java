@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The product list's filters (spec C10) as SQL: which products, in which order, one page of their ids and the count;
- * the products themselves are then read as aggregates ({@link ProductRepository}). Also what a deletion must know.
+ * the products themselves are then read as aggregates ({@link ProductRepository}). Also what a deletion and a switch to
+ * made on sale must know.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -62,6 +63,26 @@ class ProductSearchRepository {
                         """)
                 .param("id", id)
                 .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * What switching a product to made on sale must know: whether it has a recipe, goes into another product's recipe
+     * or an option's, and has stock of its own.
+     */
+    record Making(boolean hasRecipe, boolean component, boolean stocked) {}
+
+    Making making(long id) {
+        return sql.sql(
+                        """
+                        select exists (select 1 from recipe_components where product_id = :id),
+                               exists (select 1 from recipe_components where component_id = :id)
+                                   or exists (select 1 from modifier_options
+                                               where component_id = :id or replaces_id = :id),
+                        """
+                                + stock.stocked())
+                .param("id", id)
+                .query((rs, i) -> new Making(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
                 .single();
     }
 }

@@ -77,7 +77,7 @@ public class ProductService {
 
     /** As {@link #create(CreateProductRequest)}, the first batch's movement with {@code stockReason} ({@code import}). */
     Product create(CreateProductRequest r, OpeningStock.Source stockReason) {
-        Made made = createAll(List.of(r), stockReason, true).get(0);
+        Created made = createAll(List.of(r), stockReason, true).get(0);
         if (made.refusal() != null) {
             throw made.refusal();
         }
@@ -85,7 +85,7 @@ public class ProductService {
     }
 
     /** What became of one form of {@link #createAll}: the new product's id, or why it was refused. */
-    record Made(Long id, KassaException refusal) {}
+    record Created(Long id, KassaException refusal) {}
 
     /**
      * New products from their forms, in their order, each as the product form makes one (a chunk of an imported file;
@@ -94,12 +94,12 @@ public class ProductService {
      * ({@code stockReason}) and {@code StockChanged}, and their {@code ProductCreated}. {@code write} false only checks
      * them (an import's dry run): the ids are then null.
      */
-    List<Made> createAll(List<CreateProductRequest> forms, OpeningStock.Source stockReason, boolean write) {
+    List<Created> createAll(List<CreateProductRequest> forms, OpeningStock.Source stockReason, boolean write) {
         List<ProductRules.Checked> checked = rules.ofNew(forms);
-        List<Made> made = new ArrayList<>(forms.size());
+        List<Created> made = new ArrayList<>(forms.size());
         List<Integer> passed = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
-            made.add(new Made(null, checked.get(i).refusal()));
+            made.add(new Created(null, checked.get(i).refusal()));
             if (checked.get(i).refusal() == null) {
                 passed.add(i);
             }
@@ -120,7 +120,7 @@ public class ProductService {
             CreateProductRequest r = forms.get(passed.get(k));
             ProductRules.Fields f = checked.get(passed.get(k)).fields();
             long id = ids.get(k);
-            made.set(passed.get(k), new Made(id, null));
+            made.set(passed.get(k), new Created(id, null));
             if (f.initialQuantity().signum() > 0) {
                 openings.add(new OpeningStock.Opening(
                         id,
@@ -140,7 +140,7 @@ public class ProductService {
     /** The rows of the forms that {@code passed}, with the codes Kassa makes for those that give none. */
     private List<ProductRow> rows(
             List<CreateProductRequest> forms, List<ProductRules.Checked> checked, List<Integer> passed, Tenant tenant) {
-        List<ProductCodes.Made> codesOf = codes.forNew(
+        List<ProductCodes.Assigned> codesOf = codes.forNew(
                 passed.stream()
                         .map(i -> new ProductCodes.Wanted(
                                 forms.get(i).name().trim(),
@@ -156,7 +156,7 @@ public class ProductService {
     }
 
     /** A new product's row as a create writes it: its form's name, description and flags, its checked values, codes. */
-    private static ProductRow row(CreateProductRequest r, ProductRules.Fields f, ProductCodes.Made c) {
+    private static ProductRow row(CreateProductRequest r, ProductRules.Fields f, ProductCodes.Assigned c) {
         return new ProductRow(
                 null,
                 r.name().trim(),
@@ -175,7 +175,8 @@ public class ProductService {
                 f.minQuantity(),
                 f.maxQuantity(),
                 r.trackInventory() == null || r.trackInventory(),
-                Boolean.TRUE.equals(r.hazardous()),
+                f.hazardous(),
+                f.made(),
                 null,
                 null,
                 null,
@@ -239,9 +240,7 @@ public class ProductService {
                 r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
                 r.isFeatured() != null ? r.isFeatured() : p.isFeatured(),
                 r.isActive() != null ? r.isActive() : p.isActive());
-        if (r.hazardous() != null) {
-            p.hazardous(r.hazardous());
-        }
+        p.handling(f.hazardous(), f.made());
         products.saveAndFlush(p);
         outbox.publish(TenantContext.require().key(), updated(p, changed));
         return p;
@@ -338,6 +337,7 @@ public class ProductService {
                 page.unitName(),
                 page.unitShort(),
                 page.level(),
+                page.hasRecipe(),
                 page.batches(),
                 page.images().stream()
                         .map(i -> images.view(

@@ -45,7 +45,8 @@ class ProductShareRepository {
             rs.getBigDecimal("tax_rate"),
             rs.getBoolean("track_inventory"),
             rs.getBoolean("hazardous"),
-            rs.getBoolean("is_active"));
+            rs.getBoolean("is_active"),
+            rs.getString("made"));
 
     private final JdbcClient sql;
 

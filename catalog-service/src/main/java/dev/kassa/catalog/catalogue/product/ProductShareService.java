@@ -166,11 +166,13 @@ public class ProductShareService {
         String here = TenantContext.require().key();
         List<ProductsShared.Entry> entries = shares.entries(ids);
         List<Object> events = new ArrayList<>();
-        for (String store : stores) {
-            for (int from = 0; from < entries.size(); from += ProductsShared.CHUNK) {
-                List<ProductsShared.Entry> chunk =
-                        entries.subList(from, Math.min(entries.size(), from + ProductsShared.CHUNK));
-                events.add(new ProductsShared(here, store, by, List.copyOf(chunk)));
+        // chunk by chunk, each to every store: a poll of the chain's consumer brings work for several stores, which it
+        // handles side by side
+        for (int from = 0; from < entries.size(); from += ProductsShared.CHUNK) {
+            List<ProductsShared.Entry> chunk =
+                    List.copyOf(entries.subList(from, Math.min(entries.size(), from + ProductsShared.CHUNK)));
+            for (String store : stores) {
+                events.add(new ProductsShared(here, store, by, chunk));
             }
         }
         outbox.publishAll(here, events);

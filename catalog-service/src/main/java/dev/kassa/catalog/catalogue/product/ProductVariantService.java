@@ -99,7 +99,10 @@ class ProductVariantService {
         return options;
     }
 
-    /** The product form of a variant: the parent's unit, category, tax and stock settings with the variant's own cells. */
+    /**
+     * The product form of a variant: the parent's unit, category, tax, stock settings and handling (hazardous, made on
+     * sale or ahead) with the variant's own cells.
+     */
     static CreateProductRequest form(Product parent, Map<String, String> options, VariantRequest r) {
         String name = FieldErrors.blank(r.name())
                 ? parent.name() + " (" + String.join(" / ", options.values()) + ")"
@@ -123,7 +126,8 @@ class ProductVariantService {
                 r.expiryDate(),
                 false,
                 parent.isActive(),
-                parent.hazardous());
+                parent.hazardous(),
+                parent.made().code());
     }
 
     /** The parent's variants, in the order they were made. */

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Product detail (spec §3.4.2) with flat price and stock fields for list clients; a variant names its parent ({@code
- * variant_of}) and what sets it apart ({@code options}); a product made of others ({@code has_recipe}) shows its
- * components' cost and how many they make as its cost and stock.
+ * variant_of}) and what sets it apart ({@code options}); a product with a recipe ({@code has_recipe}) made on sale
+ * ({@code made}: {@code on_sale}) shows its components' cost and how many they make as its cost and stock, one made
+ * ahead ({@code ahead}) its own, as any other product.
  */
 @NamedInterface("products")
 public record ProductView(
@@ -44,7 +45,8 @@ public record ProductView(
         Instant updatedAt,
         Long variantOf,
         Map<String, String> options,
-        boolean hasRecipe) {
+        boolean hasRecipe,
+        String made) {
 
     public record Pricing(
             BigDecimal costPrice,
@@ -86,10 +88,11 @@ public record ProductView(
             String unitName,
             String unitShort,
             StockLevel level,
+            boolean hasRecipe,
             List<BatchView> batches,
             List<ImageView> images) {
         String status = stockStatus(p, level);
-        // a product made of others: its cost and stock are its components' (how many they make now)
+        // a product made on sale of others: its cost and stock are its components' (how many they make now)
         boolean tracked = tracked(p, level);
         BigDecimal cost = level.composite() ? level.recipeCost() : p.costPrice();
         BigDecimal margin = Product.margin(cost, p.salePrice());
@@ -128,7 +131,13 @@ public record ProductView(
                 p.updatedAt(),
                 p.variantOf(),
                 p.variantOptions(),
-                level.composite());
+                hasRecipe,
+                p.made().code());
+    }
+
+    /** Whether its cost and stock are its components' (a recipe, made on sale), not its own. */
+    boolean fromComponents() {
+        return hasRecipe && Made.ON_SALE.code().equals(made);
     }
 
     /** The product's stock ({@code quantity} on hand): what is held, available and not, only when it is kept. */

@@ -19,7 +19,11 @@ public record ProductsShared(String fromStore, String toStore, Long sharedBy, Li
     /** Products in one event at most. */
     public static final int CHUNK = 500;
 
-    /** A product's catalogue entry; {@code costPrice} only seeds a new copy (each store's cost follows its receipts). */
+    /**
+     * A product's catalogue entry; {@code costPrice} only seeds a new copy (each store's cost follows its receipts);
+     * {@code made} null in an entry sent before products said it (a new copy is then made on sale, a known one
+     * unchanged).
+     */
     public record Entry(
             String chainKey,
             long productId,
@@ -35,5 +39,6 @@ public record ProductsShared(String fromStore, String toStore, Long sharedBy, Li
             BigDecimal taxRate,
             boolean trackInventory,
             boolean hazardous,
-            boolean isActive) {}
+            boolean isActive,
+            String made) {}
 }

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A product's recipe (issue 65 point 3): the components selling it takes out of stock instead of itself. */
+/**
+ * A product's recipe (issue 65 point 3), one editor for both ways of making it (issue 87 point 2): made on sale, the
+ * components selling it takes out of stock instead of itself; made ahead, what its finished batches are made of.
+ */
 @RestController
 class RecipeController {
 
@@ -32,8 +35,9 @@ class RecipeController {
 
     @Operation(
             summary =
-                    "Set what a product is made of: {components: [{product, quantity}]} (a component is never made of "
-                            + "others; an empty list sells the product from its own stock again)")
+                    "Set what a product is made of: {components: [{product, quantity}]} (a component has stock of its "
+                            + "own: never a product made on sale of others, maybe one made ahead with a recipe of its "
+                            + "own, never round in a circle; an empty list sells the product from its own stock again)")
     @PutMapping("/api/products/products/{id}/recipe")
     @PreAuthorize(Access.EDIT_CATALOG)
     RecipeService.Recipe set(@PathVariable long id, @Valid @RequestBody RecipeService.RecipeRequest r) {

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.catalogue.recipe;
 
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -10,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every statement on {@code recipe_components}: a recipe is read with what each component costs and has to sell now. */
 @Repository
@@ -80,12 +83,32 @@ class RecipeRepository {
                 .update();
     }
 
-    /** Whether the product exists, locked against a recipe being set on it or on a product made of it meanwhile. */
-    boolean lockProduct(long product) {
-        return sql.sql("select exists (select 1 from products where id = :id for no key update)")
-                .param("id", product)
-                .query(Boolean.class)
-                .single();
+    /**
+     * Takes the store's lock on recipes until the transaction ends (two recipes set at once could otherwise close a
+     * circle between products made ahead), then locks the product and the {@code components} it is to be made of, in
+     * the order every hold and stock change locks products (those made of others first, then by id): against a recipe
+     * being set on them, or a component being made on sale, meanwhile. Answers those that exist, each with whether it
+     * is made ahead.
+     */
+    Map<Long, Boolean> lock(long product, Collection<Long> components) {
+        sql.sql("select pg_advisory_xact_lock(hashtextextended('kassa.catalog.recipes:' || current_schema(), 0))")
+                .query((rs, i) -> 1)
+                .list();
+        Map<Long, Boolean> ahead = new HashMap<>();
+        sql.sql(
+                        """
+                        select p.id, p.made = 'ahead' from products p
+                         where p.id = :product or p.id = any(cast(:ids as bigint[]))
+                         order by %s desc, p.id
+                           for no key update of p
+                        """
+                                .formatted(MadeOfOthers.P))
+                .param("product", product)
+                .param("ids", SqlArrays.texts(components))
+                .query(rs -> {
+                    ahead.put(rs.getLong(1), rs.getBoolean(2));
+                });
+        return ahead;
     }
 
     /** Which of {@code ids} are products. */
@@ -96,11 +119,32 @@ class RecipeRepository {
                 .list();
     }
 
-    /** Which of {@code ids} are made of other products themselves. */
+    /**
+     * Which of {@code ids} are made of other products themselves (made on sale: one made ahead has stock of its own).
+     */
     List<Long> composites(Collection<Long> ids) {
-        return sql.sql(
-                        "select distinct product_id from recipe_components where product_id = any(cast(:ids as bigint[]))")
+        return sql.sql("select p.id from products p where p.id = any(cast(:ids as bigint[])) and " + MadeOfOthers.P)
                 .param("ids", SqlArrays.texts(ids))
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Which of {@code components} are made of {@code product} at any depth, through components made ahead with recipes
+     * of their own: a recipe naming one would go round in a circle.
+     */
+    List<Long> madeOf(long product, Collection<Long> components) {
+        return sql.sql(
+                        """
+                        with recursive down(root, id) as (
+                            select c.id, c.id from unnest(cast(:ids as bigint[])) as c(id)
+                            union
+                            select down.root, rc.component_id
+                              from recipe_components rc join down on rc.product_id = down.id)
+                        select distinct root from down where id = :product
+                        """)
+                .param("ids", SqlArrays.texts(components))
+                .param("product", product)
                 .query(Long.class)
                 .list();
     }

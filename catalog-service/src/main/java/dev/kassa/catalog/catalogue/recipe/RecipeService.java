@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Recipes (issue 65 point 3): what a product is made of. A till's hold of it holds its components instead (FEFO, in the
- * stock ledger's holds), its sale takes them out of stock, and it is off the guests' menu while a component runs out. A
- * component is never made of others itself (one level, as Loyverse's composite items).
+ * Recipes (issue 65 point 3): what a product is made of. One made on sale (issue 87 point 2: a latte) is held and sold
+ * as its components (a till's hold holds them, FEFO, in the stock ledger's holds; its sale takes them out of stock) and
+ * is off the guests' menu while a component runs out; one made ahead (a film, a bag) keeps stock of its own, and its
+ * recipe says what it is made of and how many its components make now. A component has stock of its own: a product made
+ * on sale of others is never one, one made ahead may be, with a recipe of its own (a semi-finished film in a bag), so
+ * recipes go down through products made ahead, never round in a circle.
  */
 @Service
 @Transactional
@@ -68,12 +72,15 @@ class RecipeService {
     }
 
     Recipe set(long product, RecipeRequest r) {
-        if (!recipes.lockProduct(product)) {
+        Set<Long> ids = new LinkedHashSet<>();
+        r.components().forEach(c -> ids.add(c.product()));
+        Map<Long, Boolean> known = recipes.lock(product, ids);
+        if (!known.containsKey(product)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
+        boolean ahead = known.get(product);
         FieldErrors errors = new FieldErrors();
         Set<Long> seen = new HashSet<>();
-        Set<Long> ids = new LinkedHashSet<>();
         for (int i = 0; i < r.components().size(); i++) {
             Long component = r.components().get(i).product();
             if (component == product) {
@@ -81,20 +88,23 @@ class RecipeService {
             } else if (!seen.add(component)) {
                 errors.add("components." + i + ".product", "catalog.recipe_component_twice");
             }
-            ids.add(component);
         }
         errors.throwIfAny();
-        Set<Long> known = new HashSet<>(recipes.existing(ids));
         Set<Long> composite = new HashSet<>(recipes.composites(ids));
+        // only a product made ahead can be a component with a recipe of its own, so only one can close a circle
+        Set<Long> circular = ahead && !ids.isEmpty() ? new HashSet<>(recipes.madeOf(product, ids)) : Set.of();
         for (int i = 0; i < r.components().size(); i++) {
             Long component = r.components().get(i).product();
-            if (!known.contains(component)) {
+            if (!known.containsKey(component)) {
                 errors.add("components." + i + ".product", "catalog.recipe_component_unknown");
             } else if (composite.contains(component)) {
                 errors.add("components." + i + ".product", "catalog.recipe_nested");
+            } else if (circular.contains(component)) {
+                errors.add("components." + i + ".product", "catalog.recipe_circle");
             }
         }
-        if (!r.components().isEmpty() && recipes.isComponent(product)) {
+        // a product made on sale of others has no stock of its own to go into another
+        if (!r.components().isEmpty() && !ahead && recipes.isComponent(product)) {
             errors.add("components", "catalog.recipe_is_component");
         }
         errors.throwIfAny();

@@ -1,5 +1,7 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.MadeOfOthers;
+
 /** When a batch may be held and sold: the one definition every stock query uses. */
 public final class Expiry {
 
@@ -32,11 +34,12 @@ public final class Expiry {
 
     /**
      * How many units of a product {@code p} made of others its tracked components make now: the least of each one's
-     * {@link #AVAILABLE} ÷ its quantity in the recipe; null when no component of it is tracked (or it has no recipe).
+     * {@link #AVAILABLE} ÷ its quantity in the recipe; null when no component of it is tracked (or it is not made of
+     * others: no recipe, or made ahead into stock of its own).
      */
     public static final String MAKEABLE = "(select min(floor(greatest(" + available("c") + ", 0) / rc.quantity))"
             + " from recipe_components rc join products c on c.id = rc.component_id"
-            + " where rc.product_id = p.id and c.track_inventory)";
+            + " where rc.product_id = p.id and c.track_inventory and " + MadeOfOthers.P + ")";
 
     /** {@link #AVAILABLE} of the product that is {@code alias} in the statement. */
     public static String available(String alias) {

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,8 @@ class ReservationRepository {
 
     /**
      * The locked product of a hold: what the till is told about it, its cost price, whether it is on sale and whether it
-     * has a modifier group a line must choose from, and whether it is made of others (a recipe).
+     * has a modifier group a line must choose from, and whether it is made of others (a recipe, made on sale: {@link
+     * MadeOfOthers}; one made ahead is held from its own batches).
      */
     record Locked(
             Reservation.Product product,
@@ -78,11 +80,12 @@ class ReservationRepository {
                                claim.released, claim.repeated, (select batch_id from scanned),
                                exists (select 1 from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
                                        where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers,
-                               exists (select 1 from recipe_components rc where rc.product_id = p.id) as composite
+                               %s as composite
                           from claim, products p join units u on u.id = p.unit_id
                          where p.id = coalesce(cast(:id as bigint), (select product_id from scanned))
                            for no key update of p
-                        """)
+                        """
+                                .formatted(MadeOfOthers.P))
                 .param("ref", requestRef)
                 .param("id", productId)
                 .param("code", code)
@@ -114,19 +117,20 @@ class ReservationRepository {
                         wanted as (
                             select unnest(cast(:ids as bigint[])) as id
                             union
-                            select rc.component_id from recipe_components rc where rc.product_id = any(cast(:ids as bigint[]))
+                            select rc.component_id from recipe_components rc join products m on m.id = rc.product_id
+                             where m.id = any(cast(:ids as bigint[])) and %s
                             union
                             select o.component_id from modifier_options o
                              where o.id = any(cast(:options as bigint[])) and o.component_id is not null),
                         locked as (
                             select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price,
                                    p.is_active,
-                                   exists (select 1 from recipe_components rc where rc.product_id = p.id) as composite,
+                                   %s as composite,
                                    exists (select 1 from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
                                            where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers
                               from products p join units u on u.id = p.unit_id
                              where p.id in (select id from wanted) and (select count(*) from claim) >= 0
-                             order by exists (select 1 from recipe_components rc where rc.product_id = p.id) desc, p.id
+                             order by %s desc, p.id
                                for no key update of p)
                         select id, name, sku, short_name, sale_price, tax_rate, track_inventory, cost_price, is_active,
                                null, null, null, needs_modifiers, composite
@@ -135,7 +139,8 @@ class ReservationRepository {
                         select null, null, null, null, null, null, null, null, null, request_ref, released, repeated, null,
                                null
                           from claim
-                        """)
+                        """
+                                .formatted(MadeOfOthers.of("m"), MadeOfOthers.P, MadeOfOthers.P))
                 .param("refs", requestRefs.toArray(String[]::new))
                 .param("ids", productIds.toArray(Long[]::new))
                 .param("options", options.toArray(Long[]::new))

@@ -25,6 +25,9 @@ class StockFiguresSql implements StockFigures {
             "(exists (select 1 from stock_movements where product_id = :id and reason in ('sale', 'refund'))"
                     + " or exists (select 1 from reservations where product_id = :id and status in ('active', 'completed')))";
 
+    private static final String STOCKED =
+            "exists (select 1 from batches where product_id = :id and is_active and quantity > 0)";
+
     @Override
     public String available(String alias) {
         return Expiry.available(alias);
@@ -58,5 +61,10 @@ class StockFiguresSql implements StockFigures {
     @Override
     public String traded() {
         return TRADED;
+    }
+
+    @Override
+    public String stocked() {
+        return STOCKED;
     }
 }

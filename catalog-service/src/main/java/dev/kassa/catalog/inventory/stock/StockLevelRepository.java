@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -44,14 +45,18 @@ public class StockLevelRepository {
         return levels;
     }
 
-    /** What a product made of others costs from its components (each component's cost price × its quantity, to the cent). */
+    /**
+     * What a product made of others costs from its components (each component's cost price × its quantity, to the
+     * cent); null for any other, one made ahead included (its cost and stock are its own).
+     */
     private static final String RECIPE_FIGURES =
             """
              left join lateral (
                    select sum(round(c.cost_price * rc.quantity, 2)) as recipe_cost
                      from recipe_components rc join products c on c.id = rc.component_id
-                    where rc.product_id = p.id) rf on true
-            """;
+                    where rc.product_id = p.id and %s) rf on true
+            """
+                    .formatted(MadeOfOthers.P);
 
     /** The products' stock and alert settings in one query (a product that does not exist is left out). */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)

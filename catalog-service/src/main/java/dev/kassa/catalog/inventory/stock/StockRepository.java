@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.MadeOfOthers;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.export.CursorReader;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -208,8 +209,8 @@ class StockRepository {
 
     /**
      * Locks the products and answers those that exist, in the order every hold locks them too: products made of others
-     * first, then the rest, each in id order (so a stock change and a till's hold of a product made of others never wait
-     * for each other in a circle).
+     * ({@link MadeOfOthers}) first, then the rest, each in id order (so a stock change and a till's hold of a product
+     * made of others never wait for each other in a circle).
      */
     Map<Long, LockedProduct> lockProducts(Collection<Long> productIds) {
         Map<Long, LockedProduct> locked = new HashMap<>();
@@ -217,9 +218,10 @@ class StockRepository {
                         """
                         select p.id, p.cost_price, p.track_inventory, p.hazardous
                           from products p where p.id = any(cast(:ids as bigint[]))
-                         order by exists (select 1 from recipe_components rc where rc.product_id = p.id) desc, p.id
+                         order by %s desc, p.id
                            for no key update of p
-                        """)
+                        """
+                                .formatted(MadeOfOthers.P))
                 .param("ids", SqlArrays.texts(productIds))
                 .query(rs -> {
                     locked.put(

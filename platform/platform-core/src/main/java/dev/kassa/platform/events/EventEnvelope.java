@@ -13,4 +13,13 @@ public record EventEnvelope(
         @JsonProperty("tenant_key") String tenantKey,
         @JsonProperty("occurred_at") Instant occurredAt,
         @JsonProperty("schema_version") int schemaVersion,
-        JsonNode payload) {}
+        JsonNode payload) {
+
+    /**
+     * The same event as handled in {@code store}: an event one store sends about another (a transfer's goods, a chain's
+     * products) has its effect, its inbox record and its transaction in the store it concerns.
+     */
+    public EventEnvelope in(String store) {
+        return new EventEnvelope(eventId, type, store, occurredAt, schemaVersion, payload);
+    }
+}

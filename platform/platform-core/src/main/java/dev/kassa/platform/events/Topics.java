@@ -11,8 +11,9 @@ public final class Topics {
     public static final String SALES = "sales.events";
     public static final String CUSTOMER = "customer.events";
     public static final String TASK = "task.events";
+    public static final String PRODUCTION = "production.events";
 
-    public static final List<String> ALL = List.of(AUTH, CATALOG, SALES, CUSTOMER, TASK);
+    public static final List<String> ALL = List.of(AUTH, CATALOG, SALES, CUSTOMER, TASK, PRODUCTION);
 
     /*
      * A consumer of a busy topic (a till's sales and their stock changes) takes what arrived within a quarter of a second

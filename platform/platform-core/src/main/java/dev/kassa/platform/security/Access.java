@@ -63,4 +63,11 @@ public final class Access {
     public static final String FILES = "hasAuthority('view_all') and !hasRole('APP')";
 
     public static final String MANAGE_TASKS = "hasAnyAuthority('manage_sales','manage_employees')";
+
+    /** Production's lines, routings, orders and planning (issue 87): the store's owner and managers. */
+    public static final String MANAGE_PRODUCTION = "hasAuthority('manage_production')";
+    /** Reporting work on the floor (issue 87): operators, and who manages production. */
+    public static final String OPERATE_PRODUCTION = "hasAnyAuthority('manage_production','operate_production')";
+    /** Reading production (issue 87): who reads everything (a viewer too), who manages it and its operators. */
+    public static final String READ_PRODUCTION = "hasAnyAuthority('view_all','manage_production','operate_production')";
 }

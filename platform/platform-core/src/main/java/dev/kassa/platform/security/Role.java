@@ -24,7 +24,8 @@ public enum Role {
                     "view_analytics",
                     "manage_products",
                     "manage_sales",
-                    "manage_customers")),
+                    "manage_customers",
+                    "manage_production")),
     MANAGER(
             "manager",
             "Менеджер",
@@ -37,7 +38,8 @@ public enum Role {
                     "manage_products",
                     "manage_sales",
                     "manage_customers",
-                    "view_analytics")),
+                    "view_analytics",
+                    "manage_production")),
     CASHIER(
             "cashier",
             "Кассир",
@@ -51,7 +53,21 @@ public enum Role {
     /** A café's waiter (QRes' role): takes orders at the tables and sends them to the kitchen; does not work a till. */
     WAITER("waiter", "Официант", "Waiter", List.of("view_products", "take_orders")),
     /** A café's kitchen or bar account (QRes' role): sees only the kitchen screen and moves its tickets along. */
-    KITCHEN("kitchen", "Кухня", "Kitchen", List.of("kitchen"));
+    KITCHEN("kitchen", "Кухня", "Kitchen", List.of("kitchen")),
+    /**
+     * A production line's operator (MPSYSTEM's role, issue 87): reports work on the floor; sees no prices or costs, so
+     * none of the catalog's product reads ({@code view_products}).
+     */
+    OPERATOR("operator", "Оператор", "Operator", List.of("operate_production")),
+    /**
+     * Reads everything in the store and changes nothing (MPSYSTEM's role, issue 87): the platform answers any request of
+     * theirs to the store but a read 403 {@code permission_denied} ({@link #readsOnly()}).
+     */
+    VIEWER(
+            "viewer",
+            "Наблюдатель",
+            "Viewer",
+            List.of("view_all", "view_products", "view_sales", "view_customers", "view_analytics"));
 
     private final String code;
     private final String displayRu;
@@ -71,6 +87,14 @@ public enum Role {
 
     public List<String> permissions() {
         return permissions;
+    }
+
+    /**
+     * A role that only reads: in its store, every request but GET, HEAD and OPTIONS is refused whatever the operation's
+     * {@link Access} rule lets through.
+     */
+    public boolean readsOnly() {
+        return this == VIEWER;
     }
 
     public String display(String language) {

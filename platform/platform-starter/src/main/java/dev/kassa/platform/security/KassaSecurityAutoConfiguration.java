@@ -247,7 +247,9 @@ public class KassaSecurityAutoConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterAfter(membership, BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(membership, BearerTokenAuthenticationFilter.class)
+                // a read-only role (the viewer) changes nothing in its store, whatever an operation's rule lets through
+                .addFilterAfter(new ReadOnlyRoleFilter(errors, events), TenantMembershipFilter.class);
         return http.build();
     }
 

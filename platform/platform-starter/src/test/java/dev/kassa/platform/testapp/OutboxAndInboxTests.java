@@ -387,6 +387,65 @@ class OutboxAndInboxTests {
                 .containsExactly("c1", "c2");
     }
 
+    @Test
+    void eventsAboutOtherStoresRunInTheStoreTheyNameSeveralStoresAtOnceEachInOrder() throws Exception {
+        String sender = "inbox_sender_0000000c";
+        String shop = "inbox_shop_0000000e";
+        String other = "inbox_other_0000000d";
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        AtomicInteger met = new AtomicInteger();
+        EventHandlers handlers = new EventHandlers()
+                .inStore(
+                        Probe.class,
+                        probe -> probe.marker().substring(0, probe.marker().indexOf(':')),
+                        probe -> {
+                            String marker =
+                                    probe.marker().substring(probe.marker().indexOf(':') + 1);
+                            if (marker.equals("first")) {
+                                // the two stores' first events wait for each other: only stores handled at once meet
+                                // here
+                                try {
+                                    together.await(10, TimeUnit.SECONDS);
+                                    met.incrementAndGet();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(
+                                            "the other store's transaction never ran beside this one", e);
+                                }
+                            }
+                            seen.add(TenantContext.require().key() + ":" + marker);
+                            jdbc.update("insert into note (text) values (?)", "about-" + marker);
+                        });
+        List<ConsumerRecord<String, String>> poll = records(
+                TestEvents.message(sender, new Probe(shop + ":first")),
+                TestEvents.message(sender, new Probe(other + ":first")),
+                TestEvents.message(sender, new Probe(shop + ":second")),
+                TestEvents.message(sender, new Probe(other + ":second")));
+
+        inbox.handleAll(poll, "about-consumer", handlers, 2, message -> true);
+
+        assertThat(met).as("both stores' transactions ran at the same time").hasValue(2);
+        assertThat(seen.stream().filter(s -> s.startsWith(shop))).containsExactly(shop + ":first", shop + ":second");
+        assertThat(seen.stream().filter(s -> s.startsWith(other))).containsExactly(other + ":first", other + ":second");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from \"tenant_inbox_shop\".note where text like 'about-%'", Integer.class))
+                .as("written in the store the events name, not the sender's")
+                .isEqualTo(2);
+
+        assertThatThrownBy(() -> inbox.handleAll(
+                        records(
+                                TestEvents.message(sender, new Probe(shop + ":third")),
+                                TestEvents.message(sender, new Probe("no store at all:x"))),
+                        "about-consumer",
+                        handlers,
+                        2,
+                        message -> true))
+                .as("an event naming no valid store is a poison event, reported by its index")
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex())
+                        .isEqualTo(1));
+        assertThat(seen).contains(shop + ":third");
+    }
+
     private static List<ConsumerRecord<String, String>> records(String... messages) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < messages.length; i++) {

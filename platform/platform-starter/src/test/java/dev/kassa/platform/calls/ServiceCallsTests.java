@@ -1,4 +1,4 @@
-package dev.kassa.sales.system;
+package dev.kassa.platform.calls;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.observation.Observation;

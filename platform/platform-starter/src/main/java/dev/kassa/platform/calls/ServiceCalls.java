@@ -1,4 +1,4 @@
-package dev.kassa.sales.system;
+package dev.kassa.platform.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What sales' calls to catalog and customer-service share: the caller's headers, and relaying the other service's refusal. */
+/** What a service's calls to another share (sales to catalog and customer-service, production to catalog): the pooled client, the caller's headers, and relaying the other service's refusal. */
 public final class ServiceCalls {
 
     private ServiceCalls() {}
@@ -73,7 +73,7 @@ public final class ServiceCalls {
     }
 
     /**
-     * The caller's token, language and store, plus sales' own signature, read on the request thread before the call goes
+     * The caller's token, language and store, plus the calling service's own signature, read on the request thread before the call goes
      * through its circuit breaker (which runs it on the same thread today, but a breaker with a time limiter or a thread
      * pool would move it to one where neither the request nor the tenant context is visible).
      */

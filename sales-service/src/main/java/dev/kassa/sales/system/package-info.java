@@ -1,2 +1,0 @@
-/** How sales calls other services; uses no other feature. */
-package dev.kassa.sales.system;
