@@ -132,6 +132,33 @@ class ResponseExamplesTests {
                 "GET " + base + "inventory-snapshots/out-of-stock",
                 owner.get(base + "inventory-snapshots/out-of-stock/"));
         examples.record("GET " + base + "dashboard", owner.get(base + "dashboard/"));
+        // the plant's dashboard, from production's events
+        send(
+                Topics.PRODUCTION,
+                store,
+                EventSamples.of("LineStatusChanged")
+                        .message(
+                                store,
+                                e -> e.set(
+                                        "/changed_at",
+                                        java.time.Instant.now()
+                                                .minus(Duration.ofHours(1))
+                                                .toString())));
+        send(
+                Topics.PRODUCTION,
+                store,
+                EventSamples.of("ProductionOrderCreated")
+                        .message(
+                                store,
+                                e -> e.set("/due_date", today().plusDays(1).toString())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> owner.get(base + "production/activities/")
+                                .at("/results")
+                                .size()
+                        == 2);
+        examples.record("GET " + base + "production/lines", owner.get(base + "production/lines/"));
+        examples.record("GET " + base + "production/activities", owner.get(base + "production/activities/"));
+        examples.record("GET " + base + "production/alerts", owner.get(base + "production/alerts/"));
         examples.record("GET " + base + "settings", owner.get(base + "settings/"));
         examples.record("PUT " + base + "settings", owner.put(base + "settings/", json("rfm_window_days", 365)));
         examples.record("POST " + base + "rebuild", owner.post(base + "rebuild/", json("date", today().toString())));

@@ -25,6 +25,8 @@ public enum ProductionErrors implements KassaError {
     NO_OPEN_TIME(409, "no_open_time", "production.no_open_time"),
     /** The slot given for an operation is not free (closed hours, other work, or before the operation before it). */
     SLOT_NOT_FREE(409, "slot_not_free", "production.slot_not_free"),
+    /** A material of the order's recipe is short: the body's {@code shortfalls} name each; nothing was held. */
+    MATERIALS_SHORT(409, "materials_short", "production.materials_short"),
     /** Catalog did not answer: the order is not made (nothing is stored), the caller may try again. */
     CATALOG_UNAVAILABLE(503, "catalog_unavailable", "production.catalog_unavailable");
 

@@ -119,7 +119,10 @@ class LineTests {
                                                 shift(3, "08:00", "17:00"),
                                                 shift(3, "16:00", "20:00")),
                                         "closed_days",
-                                        List.of(json("date", "2026-12-31"), json("date", "2026-12-31")))));
+                                        List.of(
+                                                json("date", "2026-12-31"),
+                                                json("date", " 2026-12-31"),
+                                                json("date", "")))));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.body().path("errors").fieldNames())
                 .toIterable()
@@ -132,7 +135,8 @@ class LineTests {
                         "calendar.hours.1.opens",
                         "calendar.hours.2.closes",
                         "calendar.hours.4.opens",
-                        "calendar.closed_days.1.date");
+                        "calendar.closed_days.1.date",
+                        "calendar.closed_days.2.date");
         assertThat(owner.get("/api/production/lines/").at("/count").asInt()).isEqualTo(1);
 
         assertThat(as(store, 5, "cashier")

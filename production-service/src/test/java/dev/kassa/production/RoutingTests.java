@@ -115,6 +115,11 @@ class RoutingTests {
                         .at("/errors/operations")
                         .isArray())
                 .isTrue();
+        java.util.List<Object> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertThat(owner.put(path, json("operations", withNull)).status())
+                .as("a null operation is bad input, not a failure")
+                .isEqualTo(400);
         assertThat(owner.put(
                                 "/api/production/routings/99/",
                                 json("operations", List.of(json("name", "X", "line_kind", "oven", "run_rate", "1"))))

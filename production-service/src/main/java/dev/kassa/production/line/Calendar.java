@@ -1,11 +1,13 @@
 package dev.kassa.production.line;
 
+import dev.kassa.platform.data.Values;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.validation.PrintableText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,7 +25,9 @@ import java.util.Set;
  * {@code 00:00} meaning midnight) in the store's time zone, and the days it is closed. A calendar without hours is always
  * open (a plant working round the clock); planning puts work only into open hours.
  */
-public record Calendar(@Valid @Size(max = 70) List<Shift> hours, @Valid @Size(max = 366) List<ClosedDay> closedDays) {
+public record Calendar(
+        @Size(max = 70) List<@Valid @NotNull Shift> hours,
+        @Size(max = 366) List<@Valid @NotNull ClosedDay> closedDays) {
 
     private static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d";
 
@@ -51,10 +55,10 @@ public record Calendar(@Valid @Size(max = 70) List<Shift> hours, @Valid @Size(ma
     }
 
     /** A day the line does not work (a holiday, planned maintenance). */
-    public record ClosedDay(@NotNull @IsoDate String date, @Size(max = 200) @PrintableText String reason) {
+    public record ClosedDay(@NotBlank @IsoDate String date, @Size(max = 200) @PrintableText String reason) {
 
         public LocalDate day() {
-            return LocalDate.parse(date);
+            return Values.isoDate(date);
         }
     }
 
@@ -94,12 +98,20 @@ public record Calendar(@Valid @Size(max = 70) List<Shift> hours, @Valid @Size(ma
                 errors.add(prefix + ".hours." + order.get(k) + ".opens", "production.calendar_overlap");
             }
         }
-        Set<String> days = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (int i = 0; i < closedDays.size(); i++) {
             ClosedDay d = closedDays.get(i);
-            if (d != null && d.date() != null && !days.add(d.date())) {
+            if (d != null && validDate(d.date()) && !days.add(d.day())) {
                 errors.add(prefix + ".closed_days." + i + ".date", "production.calendar_day_twice");
             }
+        }
+    }
+
+    private static boolean validDate(String date) {
+        try {
+            return Values.isoDate(date) != null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

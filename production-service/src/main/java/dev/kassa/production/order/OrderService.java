@@ -17,6 +17,7 @@ import dev.kassa.production.ProductionErrors;
 import dev.kassa.production.catalog.CatalogClient;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.kassa.platform.data.Values.blankToNull;
 
@@ -57,8 +59,15 @@ public class OrderService {
     private final CatalogClient catalog;
     private final RequestRules rules;
     private final OutboxPublisher outbox;
+    private final ApplicationEventPublisher events;
 
-    OrderService(OrderRepository orders, CatalogClient catalog, RequestRules rules, OutboxPublisher outbox) {
+    OrderService(
+            OrderRepository orders,
+            CatalogClient catalog,
+            RequestRules rules,
+            OutboxPublisher outbox,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.orders = orders;
         this.catalog = catalog;
         this.rules = rules;
@@ -155,8 +164,20 @@ public class OrderService {
                         r.priority() == null ? now.priority() : Priority.of(r.priority()),
                         r.customer() == null ? now.customerId() : r.customer(),
                         r.spec() == null ? now.spec() : r.spec().trim()));
+        if (now.status() == OrderStatus.PLANNED
+                && r.quantity() != null
+                && r.quantity().compareTo(now.quantity()) != 0) {
+            // its operations were timed for the old quantity: the order waits to be planned again
+            String note = "quantity " + now.quantity().stripTrailingZeros().toPlainString() + " → "
+                    + r.quantity().stripTrailingZeros().toPlainString();
+            moved(order, order.unplan(note, caller.userId(), Instant.now()), note, caller);
+            events.publishEvent(new Unplanned(id));
+        }
         return get(id, caller);
     }
+
+    /** An order planned no more (its quantity changed): planning drops its operations in the same transaction. */
+    public record Unplanned(long order) {}
 
     /** An order as planning sees it. */
     public record Plannable(
@@ -169,10 +190,16 @@ public class OrderService {
     @Transactional
     public Plannable toPlan(long id) {
         OrderRepository.Row row = orders.lock(id).orElseThrow(ProductionErrors.ORDER_NOT_FOUND::exception);
-        if (!row.status().canBecome(OrderStatus.PLANNED)) {
+        if (!row.status().editable()) {
             throw row.status().refused();
         }
         return new Plannable(row.id(), row.number(), row.productId(), row.quantity(), row.dueDate(), row.priority());
+    }
+
+    /** Whether the order is still planned, under its lock (what the optimiser may move; a released one it may not). */
+    @Transactional
+    public boolean stillPlanned(long id) {
+        return orders.lock(id).map(r -> r.status() == OrderStatus.PLANNED).orElse(false);
     }
 
     /** The order was planned (with {@code note} saying where): its move kept and announced. */
@@ -180,7 +207,32 @@ public class OrderService {
     public void planned(long id, String note, Caller caller) {
         ProductionOrder order =
                 new ProductionOrder(orders.lock(id).orElseThrow(ProductionErrors.ORDER_NOT_FOUND::exception));
-        order.plan(note, caller.userId(), Instant.now()).ifPresent(moved -> {
+        moved(order, order.plan(note, caller.userId(), Instant.now()), note, caller);
+    }
+
+    /**
+     * The order under its lock, to be released: refused unless it is planned (released twice, or not planned yet: 409).
+     */
+    @Transactional
+    public Plannable toRelease(long id) {
+        OrderRepository.Row row = orders.lock(id).orElseThrow(ProductionErrors.ORDER_NOT_FOUND::exception);
+        if (row.status() != OrderStatus.PLANNED) {
+            throw row.status().refused();
+        }
+        return new Plannable(row.id(), row.number(), row.productId(), row.quantity(), row.dueDate(), row.priority());
+    }
+
+    /** The order was released (its materials held, {@code note} saying what): its move kept and announced. */
+    @Transactional
+    public void released(long id, String note, Caller caller) {
+        ProductionOrder order =
+                new ProductionOrder(orders.lock(id).orElseThrow(ProductionErrors.ORDER_NOT_FOUND::exception));
+        moved(order, order.release(note, caller.userId(), Instant.now()), note, caller);
+    }
+
+    private void moved(ProductionOrder order, Optional<ProductionOrderStatusChanged> move, String note, Caller caller) {
+        long id = order.row().id();
+        move.ifPresent(moved -> {
             orders.status(
                     id, OrderStatus.of(moved.fromStatus()), order.status(), note, caller.userId(), moved.changedAt());
             outbox.publish(TenantContext.require().key(), moved);
@@ -210,11 +262,7 @@ public class OrderService {
         String note = r == null || r.reason() == null || r.reason().isBlank()
                 ? null
                 : r.reason().trim();
-        order.cancel(note, caller.userId(), Instant.now()).ifPresent(moved -> {
-            orders.status(
-                    id, OrderStatus.of(moved.fromStatus()), order.status(), note, caller.userId(), moved.changedAt());
-            outbox.publish(TenantContext.require().key(), moved);
-        });
+        moved(order, order.cancel(note, caller.userId(), Instant.now()), note, caller);
         return get(id, caller);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Where a production order is in its life (MPSYSTEM's order status): {@code new} until planned on the lines
- * ({@code planned}, planned again as often as needed), {@code released} to the floor (its materials held),
+ * ({@code planned}, planned again as often as needed, or back to {@code new} when its quantity changes), {@code released} to
+ * the floor (its materials held; never planned again),
  * {@code in_progress} once work on it started, {@code done} when its last operation finished; {@code cancelled} from any
  * status but done. {@code done} and {@code cancelled} are final. Every change goes through {@link #moveTo}.
  */
@@ -50,7 +51,7 @@ public enum OrderStatus implements Coded {
         return switch (this) {
             case NEW -> next == PLANNED || next == CANCELLED;
             case PLANNED -> next == PLANNED || next == NEW || next == RELEASED || next == CANCELLED;
-            case RELEASED -> next == IN_PROGRESS || next == PLANNED || next == CANCELLED;
+            case RELEASED -> next == IN_PROGRESS || next == CANCELLED;
             case IN_PROGRESS -> next == DONE || next == CANCELLED;
             case DONE, CANCELLED -> false;
         };

@@ -46,6 +46,19 @@ final class ProductionOrder {
         return moveTo(OrderStatus.PLANNED, note, by, at);
     }
 
+    /** Back to new: its quantity changed, so its plan no longer holds; answers the move's event. */
+    Optional<ProductionOrderStatusChanged> unplan(String note, Long by, Instant at) {
+        return moveTo(OrderStatus.NEW, note, by, at);
+    }
+
+    /** Released to the floor (its materials held); answers the move's event. Released again: refused. */
+    Optional<ProductionOrderStatusChanged> release(String note, Long by, Instant at) {
+        if (status == OrderStatus.RELEASED) {
+            throw status.refused();
+        }
+        return moveTo(OrderStatus.RELEASED, note, by, at);
+    }
+
     private Optional<ProductionOrderStatusChanged> moveTo(OrderStatus next, String note, Long by, Instant at) {
         if (status == next && next.isFinal()) {
             return Optional.empty();

@@ -15,6 +15,7 @@ import dev.kassa.production.routing.RoutingService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -155,7 +156,7 @@ public class PlanningService {
                         .filter(s -> s.start().equals(start) && !start.isBefore(ready))
                         .filter(s -> taken.stream().noneMatch(s::overlaps));
                 if (run.isEmpty()) {
-                    throw ProductionErrors.SLOT_NOT_FREE.exception(op.seq());
+                    continue;
                 }
             } else {
                 run = time.earliest(ready, length, taken);
@@ -166,7 +167,9 @@ public class PlanningService {
             }
         }
         if (best == null) {
-            throw ProductionErrors.NO_OPEN_TIME.exception(op.seq());
+            throw start != null
+                    ? ProductionErrors.SLOT_NOT_FREE.exception(op.seq())
+                    : ProductionErrors.NO_OPEN_TIME.exception(op.seq());
         }
         return best;
     }
@@ -177,6 +180,12 @@ public class PlanningService {
         List<String> parts = new ArrayList<>();
         placed.forEach(p -> parts.add(p.seq() + ": " + codes.get(p.line())));
         return String.join(", ", parts);
+    }
+
+    /** An order planned no more drops its operations (its quantity changed), in the same transaction. */
+    @EventListener
+    void unplanned(OrderService.Unplanned order) {
+        planned.replace(order.order(), List.of());
     }
 
     /** The order's plan as it stands (404 for an order the store does not have). */

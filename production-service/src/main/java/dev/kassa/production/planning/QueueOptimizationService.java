@@ -6,7 +6,6 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.production.line.LineService;
-import dev.kassa.production.line.LineView;
 import dev.kassa.production.order.OrderService;
 import dev.kassa.production.order.OrderView;
 import dev.kassa.production.routing.Routing;
@@ -33,7 +32,8 @@ import java.util.stream.Collectors;
  * Optimising the queues (issue 87 point 4, MPSYSTEM's "optimize-queue"): the planned orders re-sequenced by Timefold
  * Solver within a time limit, starting from earliest-due-date order, to cut lateness first, then changeovers, then
  * makespan; released and running work stays where it is. Answers the figures before (the plan as it stands), of
- * earliest-due-date sequencing and after; a dry run changes nothing.
+ * earliest-due-date sequencing and after; the new plan is kept only when it beats the plan as it stands ({@code applied});
+ * a dry run changes nothing.
  */
 @Service
 public class QueueOptimizationService {
@@ -47,6 +47,7 @@ public class QueueOptimizationService {
     /** What optimising found. */
     public record Result(
             boolean dryRun,
+            boolean applied,
             int orders,
             Figures before,
             Figures earliestDueDate,
@@ -72,19 +73,20 @@ public class QueueOptimizationService {
         planned.lockPlanning(TenantContext.require().key());
         ZoneId zone = TenantContext.require().zone();
         Instant now = Instant.now();
-        List<OrderView> movable = orders.inStatus(List.of("planned"));
         Map<Long, OrderView> byId = new LinkedHashMap<>();
-        movable.forEach(o -> byId.put(o.id(), o));
+        orders.inStatus(List.of("planned")).forEach(o -> byId.put(o.id(), o));
         List<PlannedOperation> all = planned.queue(null);
+        Map<Long, Routing> routing =
+                routings.of(byId.values().stream().map(OrderView::product).collect(Collectors.toSet()));
+        // an order whose product has no routing any more is not moved: its work stays where it is, as released work
+        // does
         List<QueueDecoder.Fixed> fixed = all.stream()
-                .filter(o -> !byId.containsKey(o.order()))
+                .filter(o -> !byId.containsKey(o.order()) || !routing.containsKey(o.product()))
                 .map(o -> new QueueDecoder.Fixed(o.line(), o.product(), o.plannedEnd()))
                 .toList();
-        Map<Long, Routing> routing =
-                routings.of(movable.stream().map(OrderView::product).collect(Collectors.toSet()));
-        List<LineView> active = lines.active();
-        QueueDecoder decoder = new QueueDecoder(active, zone, routing, fixed, now);
-        List<QueueDecoder.Job> edd = movable.stream()
+        QueueDecoder decoder = new QueueDecoder(lines.active(), zone, routing, fixed, now);
+        List<QueueDecoder.Job> edd = byId.values().stream()
+                .filter(o -> routing.containsKey(o.product()))
                 .map(o -> new QueueDecoder.Job(
                         o.id(),
                         o.number(),
@@ -98,28 +100,41 @@ public class QueueOptimizationService {
                 .toList();
         Figures before = stored(all, byId, zone, now);
         QueueDecoder.Schedule eddSchedule = decoder.decode(edd);
-        QueueDecoder.Schedule best = eddSchedule;
-        if (edd.size() > 1) {
-            QueuePlan solved = SolverFactory.<QueuePlan>create(new SolverConfig()
-                            .withSolutionClass(QueuePlan.class)
-                            .withEntityClasses(QueuePlan.Sequence.class)
-                            .withEasyScoreCalculatorClass(QueuePlan.Score.class)
-                            .withTerminationConfig(new TerminationConfig()
-                                    .withSpentLimit(Duration.ofSeconds(r.seconds() == null ? 3 : r.seconds()))
-                                    .withUnimprovedSpentLimit(Duration.ofMillis(800))))
-                    .buildSolver()
-                    .solve(new QueuePlan(decoder, edd));
-            QueueDecoder.Schedule found = decoder.decode(solved.order());
-            if (better(found, eddSchedule)) {
-                best = found;
-            }
+        QueueDecoder.Schedule best = solve(decoder, edd, eddSchedule, r.seconds() == null ? 3 : r.seconds());
+        Figures after = figures(best);
+        // kept only when it beats the plan as it stands: less lateness, or as little and done sooner
+        boolean applied = !dryRun
+                && (after.totalLatenessHours().compareTo(before.totalLatenessHours()) < 0
+                        || (after.totalLatenessHours().compareTo(before.totalLatenessHours()) == 0
+                                && after.makespanHours().compareTo(before.makespanHours()) <= 0));
+        if (applied) {
+            save(best, all, caller);
         }
-        if (!dryRun) {
-            save(best, byId, caller);
+        List<String> notMoved = byId.values().stream()
+                .filter(o ->
+                        !routing.containsKey(o.product()) || best.unplaceable().contains(o.id()))
+                .map(OrderView::number)
+                .toList();
+        return new Result(dryRun, applied, byId.size(), before, figures(eddSchedule), after, notMoved);
+    }
+
+    /** The solver's best sequence within {@code seconds}, started from earliest-due-date order, if it beats that. */
+    private static QueueDecoder.Schedule solve(
+            QueueDecoder decoder, List<QueueDecoder.Job> edd, QueueDecoder.Schedule eddSchedule, int seconds) {
+        if (edd.size() < 2) {
+            return eddSchedule;
         }
-        List<String> notMoved =
-                best.unplaceable().stream().map(id -> byId.get(id).number()).toList();
-        return new Result(dryRun, movable.size(), before, figures(eddSchedule), figures(best), notMoved);
+        QueuePlan solved = SolverFactory.<QueuePlan>create(new SolverConfig()
+                        .withSolutionClass(QueuePlan.class)
+                        .withEntityClasses(QueuePlan.Sequence.class)
+                        .withEasyScoreCalculatorClass(QueuePlan.Score.class)
+                        .withTerminationConfig(new TerminationConfig()
+                                .withSpentLimit(Duration.ofSeconds(seconds))
+                                .withUnimprovedSpentLimit(Duration.ofMillis(800))))
+                .buildSolver()
+                .solve(new QueuePlan(decoder, edd));
+        QueueDecoder.Schedule found = decoder.decode(solved.order());
+        return better(found, eddSchedule) ? found : eddSchedule;
     }
 
     /** Lexicographically: less lateness, then fewer setups, then a shorter makespan. */
@@ -136,7 +151,14 @@ public class QueueOptimizationService {
         return a.makespanMinutes() < b.makespanMinutes();
     }
 
-    private void save(QueueDecoder.Schedule schedule, Map<Long, OrderView> byId, Caller caller) {
+    /**
+     * The new plan stored order by order: each still planned (under its lock; one released or cancelled meanwhile is left
+     * as it is) and placed differently from where it was gets its operations replaced and the move in its history.
+     */
+    private void save(QueueDecoder.Schedule schedule, List<PlannedOperation> was, Caller caller) {
+        Map<Long, List<String>> before = new HashMap<>();
+        was.forEach(o -> before.computeIfAbsent(o.order(), k -> new ArrayList<>())
+                .add(o.seq() + "@" + o.line() + ":" + o.plannedStart() + "-" + o.plannedEnd()));
         Map<Long, List<PlanningRepository.Placed>> perOrder = new LinkedHashMap<>();
         for (QueueDecoder.Placement p : schedule.placements()) {
             perOrder.computeIfAbsent(p.order(), k -> new ArrayList<>())
@@ -144,8 +166,13 @@ public class QueueOptimizationService {
                             p.seq(), p.name(), p.line(), p.start(), p.end(), p.setupMinutes(), p.runRate()));
         }
         perOrder.forEach((order, placed) -> {
-            planned.replace(order, placed);
-            orders.planned(order, "optimised", caller);
+            List<String> now = placed.stream()
+                    .map(p -> p.seq() + "@" + p.line() + ":" + p.start() + "-" + p.end())
+                    .toList();
+            if (!now.equals(before.get(order)) && orders.stillPlanned(order)) {
+                planned.replace(order, placed);
+                orders.planned(order, "optimised", caller);
+            }
         });
     }
 

@@ -92,9 +92,10 @@ final class WorkingTime {
             return Optional.empty();
         }
         Instant begin = first.get().start();
+        Instant limit = start.plus(HORIZON);
         Duration left = length;
         Span window = first.get();
-        while (true) {
+        while (!window.start().isAfter(limit)) {
             Duration room = window.length();
             if (room.compareTo(left) >= 0) {
                 return Optional.of(new Span(begin, window.start().plus(left)));
@@ -106,6 +107,7 @@ final class WorkingTime {
             }
             window = next.get();
         }
+        return Optional.empty();
     }
 
     /**

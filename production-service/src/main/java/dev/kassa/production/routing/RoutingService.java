@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ public class RoutingService {
 
     /** A routing's operations, in the order they are done. */
     @DomainValidated
-    record RoutingRequest(@NotEmpty @Size(max = 50) @Valid List<OperationForm> operations) {}
+    record RoutingRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull OperationForm> operations) {}
 
     /** One operation: on a kind of line ({@code line_kind}) or on one line ({@code line}). */
     record OperationForm(

@@ -22,7 +22,7 @@ class OrderStatusTests {
     private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(
             NEW, EnumSet.of(PLANNED, CANCELLED),
             PLANNED, EnumSet.of(PLANNED, NEW, RELEASED, CANCELLED),
-            RELEASED, EnumSet.of(IN_PROGRESS, PLANNED, CANCELLED),
+            RELEASED, EnumSet.of(IN_PROGRESS, CANCELLED),
             IN_PROGRESS, EnumSet.of(DONE, CANCELLED),
             DONE, EnumSet.noneOf(OrderStatus.class),
             CANCELLED, EnumSet.noneOf(OrderStatus.class));

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading till holds for the store's staff (spec C33, C36); holds are made and ended by ReservationService. */
@@ -94,5 +96,14 @@ class HoldRepository {
                         .param("status", f.status() == null ? null : f.status().code()),
                 ROW,
                 page);
+    }
+
+    /** The references of the active holds whose reference starts with {@code prefix} (a production order's). */
+    List<String> activeRefs(String prefix) {
+        return sql.sql("select distinct request_ref from reservations where status = 'active'"
+                        + " and request_ref like :prefix escape '\\' order by request_ref")
+                .param("prefix", LikePatterns.startsWith(prefix))
+                .query(String.class)
+                .list();
     }
 }

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 @Service
 public class ReservationService {
 
+    /** The end of a hold that does not lapse. */
+    private static final Timestamp KEPT = Timestamp.valueOf("9999-12-31 00:00:00");
+
     private final ReservationRepository holds;
     private final BatchRepository batches;
     private final CatalogProperties properties;
@@ -147,7 +150,11 @@ public class ReservationService {
             Map<Long, ReservationRepository.Locked> components) {
         List<List<ModifierChoice>> chosen = chosen(lines, modifiersField);
         Reservation[] held = new Reservation[lines.size()];
-        Timestamp until = Timestamp.from(Instant.now().plus(properties.reservationTtl()));
+        // a production order's materials are kept until released or taken; a till's line lapses after the hold's time
+        Timestamp until =
+                !lines.isEmpty() && lines.stream().allMatch(l -> l.request().keeps())
+                        ? KEPT
+                        : Timestamp.from(Instant.now().plus(properties.reservationTtl()));
         Parts parts = parts(lines, held, chosen, components);
         heldFromParts(lines, held, parts, allocation.holdParts(parts.lines(), until));
         for (int i = 0; i < held.length; i++) {

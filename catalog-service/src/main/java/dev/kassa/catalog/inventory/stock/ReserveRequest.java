@@ -15,6 +15,8 @@ import java.util.List;
  * @param allowShort an offline till's sale that already happened: what the batches do not have is held without a batch
  *                   (the reservation's {@code shortfall}) instead of refused
  * @param modifiers  the options of the product's modifier groups the line chose, priced in the answer
+ * @param kept       a hold that does not lapse (a production order's materials, issue 87 point 5): it stays until it is
+ *                   released or taken, never expired by the sweep as a till's abandoned line is
  */
 public record ReserveRequest(
         @NotBlank @Size(max = 64) String requestRef,
@@ -24,7 +26,8 @@ public record ReserveRequest(
         Long batchId,
         String barcode,
         Boolean allowShort,
-        @Size(max = 20) List<Long> modifiers) {
+        @Size(max = 20) List<Long> modifiers,
+        Boolean kept) {
 
     /** The options the line chose (issue 65 point 2), none when not given. */
     List<Long> chosen() {
@@ -33,5 +36,9 @@ public record ReserveRequest(
 
     boolean allowsShort() {
         return Boolean.TRUE.equals(allowShort);
+    }
+
+    boolean keeps() {
+        return Boolean.TRUE.equals(kept);
     }
 }

@@ -186,7 +186,9 @@ public class Inbox {
                         byStore.computeIfAbsent(envelope.tenantKey(), k -> new ArrayList<>())
                                 .add(i);
                     }
-                } catch (IllegalArgumentException e) {
+                } catch (RuntimeException e) {
+                    // not an event of a store this consumer can read (a poison event), or a handler's own reading of it
+                    // failed: reported by its index, the events before it handled
                     end = i;
                     failure = e;
                     return;
@@ -203,7 +205,7 @@ public class Inbox {
                         () -> tx.executeWithoutResult(
                                 status -> handleTogether(records, envelopes, payloads, indexes, consumer, handlers)));
                 return true;
-            } catch (RuntimeException together) {
+            } catch (RuntimeException | Error together) {
                 return false;
             }
         }
@@ -248,16 +250,28 @@ public class Inbox {
         for (int h = 1; h < Math.min(n, atOnce); h++) {
             helpers.add(helpers().submit(worker));
         }
-        worker.run();
+        Throwable failed = null;
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            failed = e;
+        }
+        // every helper is waited for, whatever happened on this thread: none still commits when the poll is answered
         for (Future<?> helper : helpers) {
             try {
                 helper.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while a poll's stores were handled", e);
+                failed = failed == null ? e : failed;
             } catch (ExecutionException e) {
-                throw new IllegalStateException("A poll's store could not be handled", e.getCause());
+                failed = failed == null ? e.getCause() : failed;
             }
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        if (failed != null) {
+            throw new IllegalStateException("A poll's store could not be handled", failed);
         }
     }
 
