@@ -118,6 +118,37 @@ class LiveAndStoresTests {
     }
 
     @Test
+    void aLinesStatusReachesTheOwnersFeed() throws Exception {
+        String store = TestStores.newKey("lip");
+        String token = TestTokens.expiring(
+                3, "owner3", Map.of(store, "owner"), Instant.now().plusSeconds(15));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/analytics/live"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("X-Tenant-Key", store)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .get();
+        assertThat(response.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> reading =
+                CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:ready"));
+
+        EventSamples.Sample down = EventSamples.of("LineStatusChanged");
+        kafka.send(Topics.PRODUCTION, store, down.message(store, e -> {})).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:line_status"));
+        assertThat(lines.stream()
+                        .filter(l -> l.contains("EXTRUDER-1"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("\"to_status\":\"down\"", "\"reason\":\"Перегрев шнека\"");
+        reading.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
     void theLiveFeedIsForOwnersAndManagers() {
         String store = TestStores.newKey("lir");
         Api cashier = new Api("http://localhost:" + port)
