@@ -7,11 +7,7 @@ import dev.kassa.platform.test.TestStores;
 import dev.kassa.production.line.LineStatusChanged;
 import dev.kassa.production.order.ProductionOrderCreated;
 import dev.kassa.production.order.ProductionOrderStatusChanged;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -20,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What production-service really publishes has exactly the shape of each event's golden sample. */
 @KassaIntegrationTest
-class EventContractTests {
-
-    static final FakeCatalog catalog = new FakeCatalog();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("kassa.production.catalog-url", catalog::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-    }
-
-    @LocalServerPort
-    int port;
+class EventContractTests extends CatalogBackedTests {
 
     @Test
     void everyProductionEventIsEmittedAsItsGoldenSampleSays() {

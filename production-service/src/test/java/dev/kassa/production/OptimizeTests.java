@@ -3,11 +3,7 @@ package dev.kassa.production;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changeovers, never doing worse than earliest-due-date order; a dry run changes nothing.
  */
 @KassaIntegrationTest
-class OptimizeTests {
-
-    static final FakeCatalog catalog = new FakeCatalog();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("kassa.production.catalog-url", catalog::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-    }
-
-    @LocalServerPort
-    int port;
+class OptimizeTests extends CatalogBackedTests {
 
     Api store(String prefix) {
         String store = TestStores.newKey(prefix);

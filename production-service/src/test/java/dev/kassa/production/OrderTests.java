@@ -3,11 +3,7 @@ package dev.kassa.production;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * right) store nothing.
  */
 @KassaIntegrationTest
-class OrderTests {
-
-    static final FakeCatalog catalog = new FakeCatalog();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("kassa.production.catalog-url", catalog::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    Api as(String store, long user, String role) {
-        return Api.member(port, store, user, "u" + user, role);
-    }
+class OrderTests extends CatalogBackedTests {
 
     @Test
     void aManagerOrdersAProductAndChangesTheOrderWhileItIsNew() {

@@ -3,11 +3,7 @@ package dev.kassa.production;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,23 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the figures show it; what cannot be planned is refused and nothing changes.
  */
 @KassaIntegrationTest
-class PlanningTests {
+class PlanningTests extends CatalogBackedTests {
 
-    static final FakeCatalog catalog = new FakeCatalog();
     static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("kassa.production.catalog-url", catalog::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     /** 4 January 2027 is a Monday. */
     static String at(int day, int hour) {

@@ -3,11 +3,7 @@ package dev.kassa.production;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -19,22 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a short material is answered with every shortfall and nothing is held; released twice, or before it is planned: 409.
  */
 @KassaIntegrationTest
-class ReleaseTests {
-
-    static final FakeCatalog catalog = new FakeCatalog();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("kassa.production.catalog-url", catalog::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-    }
-
-    @LocalServerPort
-    int port;
+class ReleaseTests extends CatalogBackedTests {
 
     long planned(Api manager, String quantity) {
         long order = manager.post("/api/production/orders/", json("product", FakeCatalog.FILM, "quantity", quantity))

@@ -3,11 +3,7 @@ package dev.kassa.production;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -16,26 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routings (issue 87 point 2): what making a product takes, each operation on a kind of line or on one line. */
 @KassaIntegrationTest
-class RoutingTests {
-
-    static final FakeCatalog catalog = new FakeCatalog();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("kassa.production.catalog-url", catalog::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    Api as(String store, long user, String role) {
-        return Api.member(port, store, user, "u" + user, role);
-    }
+class RoutingTests extends CatalogBackedTests {
 
     @Test
     void aManagerSetsWhatMakingAProductTakesOnTheStoresLines() {

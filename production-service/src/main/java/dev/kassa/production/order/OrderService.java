@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -241,10 +242,11 @@ public class OrderService {
 
     /** The orders in {@code statuses}, by due date (planning's lists). */
     @Transactional(readOnly = true)
-    public List<OrderView> inStatus(List<String> statuses) {
+    public List<OrderView> inStatus(Collection<OrderStatus> statuses) {
         return orders
                 .page(
-                        new OrderRepository.Filter(statuses, null, null, null, null),
+                        new OrderRepository.Filter(
+                                statuses.stream().map(OrderStatus::code).toList(), null, null, null, null),
                         "o.due_date, o.id",
                         PageRequest.of(0, 10_000))
                 .getContent()

@@ -38,11 +38,16 @@ public enum OrderStatus implements Coded {
     }
 
     /** Whether the order's quantity, date, priority and notes may still change (nothing is held for it yet). */
-    boolean editable() {
+    public boolean editable() {
         return this == NEW || this == PLANNED;
     }
 
-    boolean isFinal() {
+    /** Whether the order's planned operations hold their lines (other work is planned around them). */
+    public boolean holdsLines() {
+        return this == PLANNED || this == RELEASED || this == IN_PROGRESS;
+    }
+
+    public boolean isFinal() {
         return this == DONE || this == CANCELLED;
     }
 

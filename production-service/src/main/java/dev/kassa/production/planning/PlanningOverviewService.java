@@ -4,6 +4,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.production.line.LineService;
 import dev.kassa.production.line.LineView;
 import dev.kassa.production.order.OrderService;
+import dev.kassa.production.order.OrderStatus;
 import dev.kassa.production.order.OrderView;
 import dev.kassa.production.routing.Routing;
 import dev.kassa.production.routing.RoutingService;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,7 @@ public class PlanningOverviewService {
     @Transactional(readOnly = true)
     public List<NewOrder> newOrders() {
         List<NewOrder> waiting = new ArrayList<>();
-        for (OrderView o : orders.inStatus(List.of("new"))) {
+        for (OrderView o : orders.inStatus(List.of(OrderStatus.NEW))) {
             Optional<Routing> routing = routings.of(o.product());
             BigDecimal hours = routing.map(r -> hours(r.operations().stream()
                             .map(op -> op.duration(o.quantity()))
@@ -97,13 +99,13 @@ public class PlanningOverviewService {
         ZoneId zone = TenantContext.require().zone();
         LocalDate today = TenantContext.require().today();
         Map<String, Integer> byStatus = new LinkedHashMap<>();
-        for (String s : List.of("new", "planned", "released", "in_progress", "done", "cancelled")) {
-            byStatus.put(s, 0);
+        for (OrderStatus s : OrderStatus.values()) {
+            byStatus.put(s.code(), 0);
         }
         List<OrderView> open = new ArrayList<>();
-        for (OrderView o : orders.inStatus(List.of("new", "planned", "released", "in_progress", "done", "cancelled"))) {
+        for (OrderView o : orders.inStatus(EnumSet.allOf(OrderStatus.class))) {
             byStatus.merge(o.status().code(), 1, Integer::sum);
-            if (!o.status().code().equals("done") && !o.status().code().equals("cancelled")) {
+            if (!o.status().isFinal()) {
                 open.add(o);
             }
         }
@@ -122,7 +124,7 @@ public class PlanningOverviewService {
             if (o.dueDate().isBefore(today) || (end != null && end.isAfter(dueEnd))) {
                 late.add(o.number());
             } else if (!o.dueDate().isAfter(today.plusDays(AT_RISK_DAYS))
-                    && (o.status().code().equals("new") || o.status().code().equals("planned"))) {
+                    && o.status().editable()) {
                 atRisk.add(o.number());
             }
         }

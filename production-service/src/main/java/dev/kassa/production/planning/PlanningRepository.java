@@ -1,5 +1,6 @@
 package dev.kassa.production.planning;
 
+import dev.kassa.production.order.OrderStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /** Where the orders' operations are planned (table {@code order_operations}, read with their orders and lines). */
@@ -42,7 +44,13 @@ class PlanningRepository {
             rs.getTimestamp("planned_end").toInstant());
 
     /** The statuses whose operations hold their lines. */
-    private static final String HOLDING = "o.status in ('planned', 'released', 'in_progress')";
+    private static final String HOLDING = "o.status = any(cast(:holding as text[]))";
+
+    /** The statuses whose operations hold their lines, as stored. */
+    private static final String[] HOLDING_STATUSES = Arrays.stream(OrderStatus.values())
+            .filter(OrderStatus::holdsLines)
+            .map(OrderStatus::code)
+            .toArray(String[]::new);
 
     private final JdbcClient sql;
 
@@ -55,6 +63,7 @@ class PlanningRepository {
         return sql.sql(SELECT + " where " + HOLDING + " and (cast(:line as bigint) is null or op.line_id = :line)"
                         + " order by l.code, op.planned_start, op.order_id, op.seq")
                 .param("line", line)
+                .param("holding", HOLDING_STATUSES)
                 .query(ROW)
                 .list();
     }
@@ -63,6 +72,7 @@ class PlanningRepository {
     List<PlannedOperation> holdingBut(long order) {
         return sql.sql(SELECT + " where " + HOLDING + " and op.order_id <> :order order by op.planned_start")
                 .param("order", order)
+                .param("holding", HOLDING_STATUSES)
                 .query(ROW)
                 .list();
     }

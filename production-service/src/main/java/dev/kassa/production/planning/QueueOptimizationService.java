@@ -7,6 +7,7 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.production.line.LineService;
 import dev.kassa.production.order.OrderService;
+import dev.kassa.production.order.OrderStatus;
 import dev.kassa.production.order.OrderView;
 import dev.kassa.production.routing.Routing;
 import dev.kassa.production.routing.RoutingService;
@@ -74,7 +75,7 @@ public class QueueOptimizationService {
         ZoneId zone = TenantContext.require().zone();
         Instant now = Instant.now();
         Map<Long, OrderView> byId = new LinkedHashMap<>();
-        orders.inStatus(List.of("planned")).forEach(o -> byId.put(o.id(), o));
+        orders.inStatus(List.of(OrderStatus.PLANNED)).forEach(o -> byId.put(o.id(), o));
         List<PlannedOperation> all = planned.queue(null);
         Map<Long, Routing> routing =
                 routings.of(byId.values().stream().map(OrderView::product).collect(Collectors.toSet()));
